@@ -1,0 +1,103 @@
+import type { Config } from './config';
+import { connectDatabase, pgliteDirFor, type Database } from './db/connect';
+import { migrateDatabase } from './db/migrate';
+import { buildApp } from './http/app';
+import type { ZodApp } from './http/deps';
+import { startJobQueue, type JobQueue } from './jobs/queue';
+import { JobRegistry } from './jobs/registry';
+import { systemClock, type Clock } from './lib/clock';
+import { createLogger, type Logger } from './lib/logger';
+import { purgeSessionsJob } from './modules/identity';
+import { databaseIsEmpty, DEMO_PASSWORD, demoLogins, seedDemo } from './seed';
+import { startSmtp, type SmtpHandle } from './smtp';
+
+export interface Roles {
+  http: boolean;
+  worker: boolean;
+  smtp: boolean;
+}
+
+export interface Docket {
+  config: Config;
+  database: Database;
+  queue: JobQueue;
+  app: ZodApp | null;
+  smtp: SmtpHandle | null;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Every job kind Docket runs, listed once. */
+export function buildJobRegistry(database: Database, clock: Clock): JobRegistry {
+  return new JobRegistry().register(purgeSessionsJob(database.db, clock));
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config.dataDir) });
+}
+
+/** The composition root: config -> database -> migrations -> jobs -> http, smtp, workers. */
+export async function startDocket(config: Config, roles: Roles, clock: Clock = systemClock): Promise<Docket> {
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+
+  if (roles.http && (config.demo === 'on' || (config.demo === 'auto' && (await databaseIsEmpty(database.db))))) {
+    const { created } = await seedDemo(database.db, clock);
+    if (created) logger.info('Demo data created');
+  }
+
+  const queue = await startJobQueue(database, buildJobRegistry(database, clock), { logger });
+  if (roles.worker) {
+    await queue.work();
+    const [purge] = buildJobRegistry(database, clock).all();
+    if (purge) {
+      const hour = clock.now().toISOString().slice(0, 13);
+      await queue.enqueue(purge, {}, { idempotencyKey: `purge-${hour}` });
+    }
+  }
+
+  let app: ZodApp | null = null;
+  if (roles.http) {
+    app = await buildApp({ config, database, queue, clock }, { logger: { level: config.logLevel } });
+    await app.listen({ port: config.port, host: config.host });
+  }
+
+  let smtp: SmtpHandle | null = null;
+  if (roles.smtp) smtp = await startSmtp({ port: config.smtpPort, host: config.host, logger });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    database,
+    queue,
+    app,
+    smtp,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        await app?.close();
+        await smtp?.close();
+        await queue.stop();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+export function printWelcome(docket: Docket, demo: boolean): void {
+  const lines = [
+    '',
+    `  Docket is running at ${docket.config.baseUrl}`,
+    `  API docs:            ${docket.config.baseUrl}/api/docs`,
+    `  Database:            ${docket.database.engine === 'pglite' ? `embedded PostgreSQL in ${docket.config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (docket.smtp) lines.push(`  Extract by Email:    SMTP on port ${docket.smtp.port}`);
+  if (demo) {
+    lines.push('', `  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const l of demoLogins) lines.push(`    ${l.email.padEnd(28)} ${l.role}`);
+  }
+  lines.push('');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

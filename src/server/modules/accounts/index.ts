@@ -1,0 +1,2 @@
+export { accountsRoutes } from './accounts.routes';
+export { getAccount, listUsers } from './accounts.repo';
