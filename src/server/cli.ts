@@ -95,7 +95,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    const message = err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err);
     process.stderr.write(`docket: ${message}\n`);
     process.exit(1);
   },

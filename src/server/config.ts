@@ -16,7 +16,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   SMTP_URL: z.string().optional(),
-  DOCKET_BASE_URL: z.string().url().optional(),
+  DOCKET_BASE_URL: z.url().optional(),
   DOCKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DOCKET_MAIL_DOMAIN: z.string().default('in.docket.localhost'),
   DOCKET_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -42,7 +42,10 @@ export async function startDocket(config: Config, roles: Roles, clock: Clock = s
   const database = await openDatabase(config);
   await migrateDatabase(database);
 
-  if (roles.http && (config.demo === 'on' || (config.demo === 'auto' && (await databaseIsEmpty(database.db))))) {
+  if (
+    roles.http &&
+    (config.demo === 'on' || (config.demo === 'auto' && (await databaseIsEmpty(database.db))))
+  ) {
     const { created } = await seedDemo(database.db, clock);
     if (created) logger.info('Demo data created');
   }

@@ -7,7 +7,11 @@ import { findLoginByEmail, signUp } from './modules/identity';
 export const DEMO_PASSWORD = 'docket-demo-password';
 
 export const demoLogins = [
-  { email: 'demo@docket.example', name: 'Dana Demo', role: 'Practice Admin of Demo & Co Accountants, Admin of Blue Bakery Ltd' },
+  {
+    email: 'demo@docket.example',
+    name: 'Dana Demo',
+    role: 'Practice Admin of Demo & Co Accountants, Admin of Blue Bakery Ltd',
+  },
   { email: 'owner@bluebakery.example', name: 'Brian Baker', role: 'Admin of Blue Bakery Ltd' },
   { email: 'staff@docket.example', name: 'Sam Staff', role: 'Standard user of Demo & Co Accountants' },
 ] as const;
@@ -23,46 +27,95 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean }> {
   if (await findLoginByEmail(db, demoLogins[0].email)) return { created: false };
-  const practice = await signUp(db, clock, {
-    kind: 'practice',
-    accountName: 'Demo & Co Accountants',
-    name: 'Dana Demo',
-    email: demoLogins[0].email,
-    password: DEMO_PASSWORD,
-    country: 'GB',
-  }, null);
-  const bakery = await signUp(db, clock, {
-    kind: 'business',
-    accountName: 'Blue Bakery Ltd',
-    name: 'Brian Baker',
-    email: demoLogins[1].email,
-    password: DEMO_PASSWORD,
-    country: 'GB',
-  }, null);
-  const staff = await signUp(db, clock, {
-    kind: 'business',
-    accountName: 'Sam Staff (personal)',
-    name: 'Sam Staff',
-    email: demoLogins[2].email,
-    password: DEMO_PASSWORD,
-    country: 'GB',
-  }, null);
+  const practice = await signUp(
+    db,
+    clock,
+    {
+      kind: 'practice',
+      accountName: 'Demo & Co Accountants',
+      name: 'Dana Demo',
+      email: demoLogins[0].email,
+      password: DEMO_PASSWORD,
+      country: 'GB',
+    },
+    null,
+  );
+  const bakery = await signUp(
+    db,
+    clock,
+    {
+      kind: 'business',
+      accountName: 'Blue Bakery Ltd',
+      name: 'Brian Baker',
+      email: demoLogins[1].email,
+      password: DEMO_PASSWORD,
+      country: 'GB',
+    },
+    null,
+  );
+  const staff = await signUp(
+    db,
+    clock,
+    {
+      kind: 'business',
+      accountName: 'Sam Staff (personal)',
+      name: 'Sam Staff',
+      email: demoLogins[2].email,
+      password: DEMO_PASSWORD,
+      country: 'GB',
+    },
+    null,
+  );
   for (const [name, country] of [
     ['Harbour Plumbing', 'GB'],
     ['Northwind Studio', 'IE'],
     ['Kedai Runcit Maju', 'MY'],
   ] as const) {
-    const [a] = await db.insert(accounts).values({ kind: 'business', name, country, currency: country === 'MY' ? 'MYR' : country === 'IE' ? 'EUR' : 'GBP', createdAt: clock.now() }).returning({ id: accounts.id });
+    const [a] = await db
+      .insert(accounts)
+      .values({
+        kind: 'business',
+        name,
+        country,
+        currency: country === 'MY' ? 'MYR' : country === 'IE' ? 'EUR' : 'GBP',
+        createdAt: clock.now(),
+      })
+      .returning({ id: accounts.id });
     if (!a) continue;
     const [owner] = await db
       .insert(users)
-      .values({ accountId: a.id, loginId: null, name: `${name} owner`, email: `owner@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`, role: 'admin', createdAt: clock.now() })
+      .values({
+        accountId: a.id,
+        loginId: null,
+        name: `${name} owner`,
+        email: `owner@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
+        role: 'admin',
+        createdAt: clock.now(),
+      })
       .returning({ id: users.id });
     if (owner) await db.update(accounts).set({ ownerUserId: owner.id }).where(eq(accounts.id, a.id));
   }
   // Dana also works in Blue Bakery's own account (one login, many accounts: the account switcher).
-  await db.insert(users).values({ accountId: bakery.accountId, loginId: practice.loginId, name: 'Dana Demo', email: demoLogins[0].email, role: 'admin', createdAt: clock.now() });
+  await db
+    .insert(users)
+    .values({
+      accountId: bakery.accountId,
+      loginId: practice.loginId,
+      name: 'Dana Demo',
+      email: demoLogins[0].email,
+      role: 'admin',
+      createdAt: clock.now(),
+    });
   // Sam is a Standard colleague in the practice.
-  await db.insert(users).values({ accountId: practice.accountId, loginId: staff.loginId, name: 'Sam Staff', email: demoLogins[2].email, role: 'standard', createdAt: clock.now() });
+  await db
+    .insert(users)
+    .values({
+      accountId: practice.accountId,
+      loginId: staff.loginId,
+      name: 'Sam Staff',
+      email: demoLogins[2].email,
+      role: 'standard',
+      createdAt: clock.now(),
+    });
   return { created: true };
 }

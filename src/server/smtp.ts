@@ -10,7 +10,11 @@ export interface SmtpHandle {
  * The inbound SMTP server (Extract by Email). Until email-in lands it accepts connections and
  * refuses every recipient during the dialogue, so no message is accepted and then lost.
  */
-export async function startSmtp(options: { port: number; host: string; logger: Logger }): Promise<SmtpHandle> {
+export async function startSmtp(options: {
+  port: number;
+  host: string;
+  logger: Logger;
+}): Promise<SmtpHandle> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -18,7 +22,9 @@ export async function startSmtp(options: { port: number; host: string; logger: L
     banner: 'Docket Extract by Email',
     logger: false,
     onRcptTo(address, _session, callback) {
-      const err = new Error(`No such mailbox: ${address.address}. Extract by Email addresses are not set up on this server yet.`);
+      const err = new Error(
+        `No such mailbox: ${address.address}. Extract by Email addresses are not set up on this server yet.`,
+      );
       (err as Error & { responseCode: number }).responseCode = 550;
       callback(err);
     },

@@ -1,2 +1,37 @@
-// Replaced by the database template setup once the db layer lands.
-export default function setup(): void {}
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { connectDatabase } from '../../src/server/db/connect';
+import { migrateDatabase } from '../../src/server/db/migrate';
+import { pgliteTemplateFile, testDataDir } from './paths';
+import { withDatabase } from './pg-url';
+
+/**
+ * Prepares one migrated database that every test file clones: a PGlite data-folder snapshot, or,
+ * when TEST_DATABASE_URL is set, a PostgreSQL template database.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  mkdirSync(testDataDir, { recursive: true });
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const template = `docket_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const database = await connectDatabase({ databaseUrl: withDatabase(pgUrl, template), poolSize: 2 });
+    await migrateDatabase(database);
+    await database.close();
+    process.env.DOCKET_TEST_PG_TEMPLATE = template;
+    return async () => {
+      await admin.query(`drop database if exists ${template} with (force)`);
+      await admin.end();
+    };
+  }
+  const database = await connectDatabase({ pgliteDir: 'memory://' });
+  await migrateDatabase(database);
+  if (!database.dumpDataDir) throw new Error('PGlite snapshot unavailable');
+  const dump = await database.dumpDataDir();
+  writeFileSync(pgliteTemplateFile, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  return async () => {};
+}

@@ -20,6 +20,8 @@ export interface Database {
   readonly executeSql: ExecuteSql;
   /** What the engine reports as its version (for /healthz). */
   version(): Promise<string>;
+  /** PGlite only: a snapshot of the data folder (tests clone a migrated database from it). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ async function connectPglite(dir: string, loadDataDir: Blob | undefined): Promis
       if (!values || values.length === 0) {
         const results = await client.exec(text);
         const last = results.at(-1);
-        return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+        return { rows: last?.rows ?? [] };
       }
       const r = await client.query<Record<string, unknown>>(text, values);
       return { rows: r.rows };
@@ -58,6 +60,10 @@ async function connectPglite(dir: string, loadDataDir: Blob | undefined): Promis
     version: async () => {
       const r = await client.query<{ v: string }>('select version() as v');
       return r.rows[0]?.v ?? 'unknown';
+    },
+    dumpDataDir: async () => {
+      const dump = await client.dumpDataDir('none');
+      return dump;
     },
     close: async () => {
       if (!client.closed) await client.close();

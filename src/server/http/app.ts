@@ -33,7 +33,9 @@ export interface BuildAppOptions {
 const HealthBody = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ ok: z.boolean(), engine: z.string(), version: z.string().optional() }),
-  queue: z.object({ ok: z.boolean(), working: z.boolean(), queued: z.number(), deadLettered: z.number() }).nullable(),
+  queue: z
+    .object({ ok: z.boolean(), working: z.boolean(), queued: z.number(), deadLettered: z.number() })
+    .nullable(),
 });
 
 /** The Fastify app: every route has zod schemas, one error mapping, OpenAPI at /api/openapi.json. */
@@ -89,7 +91,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   app.get(
     '/healthz',
-    { schema: { tags: ['Operations'], summary: 'Database and job queue health', response: { 200: HealthBody, 503: HealthBody } } },
+    {
+      schema: {
+        tags: ['Operations'],
+        summary: 'Database and job queue health',
+        response: { 200: HealthBody, 503: HealthBody },
+      },
+    },
     async (_request, reply) => {
       let database: z.infer<typeof HealthBody>['database'];
       try {
@@ -120,7 +128,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       if (existsSync(join(webDistDir, file))) return reply.sendFile(file);
     }
     return reply.status(404).send({
-      error: { code: 'not_found', message: `No such page or API route: ${request.method} ${path}`, requestId: request.id },
+      error: {
+        code: 'not_found',
+        message: `No such page or API route: ${request.method} ${path}`,
+        requestId: request.id,
+      },
     });
   });
 

@@ -36,7 +36,9 @@ export function authHook(deps: AppDeps) {
     const method = request.method;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && request.url.startsWith('/api/')) {
       if (!request.headers[CSRF_HEADER]) {
-        throw new Forbidden(`Changes must be sent by the Docket app or API client (missing the ${CSRF_HEADER} header).`);
+        throw new Forbidden(
+          `Changes must be sent by the Docket app or API client (missing the ${CSRF_HEADER} header).`,
+        );
       }
     }
   };
@@ -48,7 +50,11 @@ export function requireSession(request: FastifyRequest): SessionInfo {
 }
 
 /** The scope of the signed-in login in `accountId`: NotFound when it does not belong there. */
-export async function requireScope(deps: AppDeps, request: FastifyRequest, accountId: string): Promise<Scope> {
+export async function requireScope(
+  deps: AppDeps,
+  request: FastifyRequest,
+  accountId: string,
+): Promise<Scope> {
   const session = requireSession(request);
   return resolveScope(deps.database.db, session.login.id, accountId);
 }

@@ -21,7 +21,11 @@ export interface QueueHealth {
 
 export interface JobQueue {
   /** Enqueues a job after validating its payload; returns the job id, or null when the key was already used. */
-  enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, options?: EnqueueOptions): Promise<string | null>;
+  enqueue<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    payload: z.infer<S>,
+    options?: EnqueueOptions,
+  ): Promise<string | null>;
   /** Starts handlers for every registered job (the in-process workers or `docket worker`). */
   work(): Promise<void>;
   health(): Promise<QueueHealth>;
@@ -34,7 +38,11 @@ export interface QueueOptions {
 }
 
 /** pg-boss 10 on the same database as everything else: PGlite through executeSql, or PostgreSQL. */
-export async function startJobQueue(database: Database, registry: JobRegistry, options: QueueOptions): Promise<JobQueue> {
+export async function startJobQueue(
+  database: Database,
+  registry: JobRegistry,
+  options: QueueOptions,
+): Promise<JobQueue> {
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) },
     schema: 'pgboss',
@@ -78,9 +86,13 @@ export async function startJobQueue(database: Database, registry: JobRegistry, o
       for (const job of registry.all()) {
         const concurrency = job.concurrency ?? 1;
         for (let i = 0; i < concurrency; i++) {
-          await boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-            for (const j of jobs) await runOne(boss, job, j, options.logger);
-          });
+          await boss.work<object>(
+            job.name,
+            { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
+            async (jobs) => {
+              for (const j of jobs) await runOne(boss, job, j, options.logger);
+            },
+          );
         }
       }
     },
@@ -108,7 +120,7 @@ export async function startJobQueue(database: Database, registry: JobRegistry, o
 async function runOne(
   boss: PgBoss,
   job: JobDefinition,
-  j: PgBoss.JobWithMetadata<object>,
+  j: PgBoss.JobWithMetadata,
   logger: Logger,
 ): Promise<void> {
   const parsed = job.payload.safeParse(j.data);
@@ -120,7 +132,10 @@ async function runOne(
     await job.handler(parsed.data, { jobId: j.id, attempt: j.retryCount });
   } catch (error) {
     if (error instanceof Permanent || error instanceof Invalid) {
-      logger.warn({ job: job.name, id: j.id, reason: error.message }, 'job failed permanently; dead-lettered');
+      logger.warn(
+        { job: job.name, id: j.id, reason: error.message },
+        'job failed permanently; dead-lettered',
+      );
       await deadLetter(boss, job, j, error.message);
       return;
     }
@@ -130,7 +145,7 @@ async function runOne(
   }
 }
 
-async function deadLetter(boss: PgBoss, job: JobDefinition, j: PgBoss.Job<object>, reason: string): Promise<void> {
+async function deadLetter(boss: PgBoss, job: JobDefinition, j: PgBoss.Job, reason: string): Promise<void> {
   await boss.send(deadLetterQueueOf(job.name), { original: j.data, reason, jobId: j.id });
 }
 

@@ -7,7 +7,15 @@
 export type FieldReasons = Readonly<Record<string, string>>;
 
 export abstract class DocketError extends Error {
-  abstract readonly code: 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'retryable' | 'permanent' | 'rate_limited';
+  abstract readonly code:
+    | 'not_found'
+    | 'forbidden'
+    | 'unauthenticated'
+    | 'conflict'
+    | 'invalid'
+    | 'retryable'
+    | 'permanent'
+    | 'rate_limited';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;

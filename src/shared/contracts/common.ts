@@ -16,9 +16,8 @@ export const Ok = z.object({ ok: z.literal(true) });
 export const Email = z
   .string()
   .trim()
-  .min(3)
   .max(254)
-  .email('must be an email address such as name@example.com')
+  .pipe(z.email('must be an email address such as name@example.com'))
   .transform((s) => s.toLowerCase());
 
 export const Uuid = z.uuid();

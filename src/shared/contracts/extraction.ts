@@ -100,7 +100,10 @@ export const ExtractionResult = z.object({
   taxLines: z.array(TaxLine),
   lineItems: z.array(LineItem),
   allowancesCharges: z.array(AllowanceCharge),
-  cardLast4: z.string().regex(/^\d{4}$/).nullable(),
+  cardLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable(),
   /** Confidence in [0,1] per extracted field. */
   confidence: z.partialRecord(ExtractedFieldName, z.number().min(0).max(1)),
   /** Where each field was read, for highlighting on the review page. */

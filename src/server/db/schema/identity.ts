@@ -99,5 +99,8 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('audit_events_account_idx').on(t.accountId, t.at), index('audit_events_login_idx').on(t.loginId, t.at)],
+  (t) => [
+    index('audit_events_account_idx').on(t.accountId, t.at),
+    index('audit_events_login_idx').on(t.loginId, t.at),
+  ],
 );

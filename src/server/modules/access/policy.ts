@@ -41,13 +41,22 @@ const clientAdmin: ReadonlySet<Action> = new Set(
   actions.filter((a) => a !== 'practice.admins.manage' && a !== 'practice.subscription.manage'),
 );
 
-const practiceStandard: ReadonlySet<Action> = new Set<Action>(['account.read', 'users.read', 'clients.read', 'documents.submit']);
+const practiceStandard: ReadonlySet<Action> = new Set<Action>([
+  'account.read',
+  'users.read',
+  'clients.read',
+  'documents.submit',
+]);
 
 const businessAdmin: ReadonlySet<Action> = new Set(
   actions.filter((a) => !a.startsWith('practice.') && !a.startsWith('clients.')),
 );
 
-const businessStandard: ReadonlySet<Action> = new Set<Action>(['account.read', 'users.read', 'documents.submit']);
+const businessStandard: ReadonlySet<Action> = new Set<Action>([
+  'account.read',
+  'users.read',
+  'documents.submit',
+]);
 
 /** Optional permissions a Standard user can be given, and the action each unlocks. */
 const optionalPermissions: Readonly<Record<string, Action>> = {

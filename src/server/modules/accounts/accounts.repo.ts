@@ -12,5 +12,9 @@ export async function getAccount(db: Db, scope: Scope) {
 }
 
 export async function listUsers(db: Db, scope: Scope) {
-  return db.select().from(users).where(eq(users.accountId, scope.accountId)).orderBy(asc(users.name), asc(users.id));
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.accountId, scope.accountId))
+    .orderBy(asc(users.name), asc(users.id));
 }

@@ -13,7 +13,14 @@ export function accountsRoutes(app: ZodApp, deps: AppDeps): void {
 
   app.get(
     '/api/accounts/:accountId',
-    { schema: { tags, summary: 'An account the signed-in login belongs to', params: AccountIdParams, response: { 200: AccountDetails } } },
+    {
+      schema: {
+        tags,
+        summary: 'An account the signed-in login belongs to',
+        params: AccountIdParams,
+        response: { 200: AccountDetails },
+      },
+    },
     async (request) => {
       const scope = await requireScope(deps, request, request.params.accountId);
       assertCan(scope, 'account.read');

@@ -21,7 +21,15 @@ export async function findLoginById(db: Db, id: string): Promise<LoginRow | unde
 
 export async function insertSession(
   db: Db,
-  row: { id: string; loginId: string; accountId: string | null; now: Date; expiresAt: Date; userAgent: string | null; ip: string | null },
+  row: {
+    id: string;
+    loginId: string;
+    accountId: string | null;
+    now: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values({
     id: row.id,
@@ -36,7 +44,11 @@ export async function insertSession(
 }
 
 /** A live session and its login, or undefined when missing or expired. */
-export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: SessionRow; login: LoginRow } | undefined> {
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionRow; login: LoginRow } | undefined> {
   const rows = await db
     .select({ session: sessions, login: logins })
     .from(sessions)
@@ -70,7 +82,14 @@ export async function listMemberships(db: Db, loginId: string) {
 
 export async function recordAudit(
   db: Db,
-  event: { accountId?: string | null; loginId?: string | null; action: string; detail?: Record<string, unknown>; ip?: string | null; at: Date },
+  event: {
+    accountId?: string | null;
+    loginId?: string | null;
+    action: string;
+    detail?: Record<string, unknown>;
+    ip?: string | null;
+    at: Date;
+  },
 ): Promise<void> {
   await db.insert(auditEvents).values({
     accountId: event.accountId ?? null,

@@ -14,7 +14,12 @@ const tags = ['Sign-in and sessions'];
 export function identityRoutes(app: ZodApp, deps: AppDeps): void {
   const db = deps.database.db;
 
-  async function beginSession(request: FastifyRequest, reply: FastifyReply, loginId: string, accountId: string | null) {
+  async function beginSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    loginId: string,
+    accountId: string | null,
+  ) {
     const { token, expiresAt } = await startSession(db, deps.clock, {
       loginId,
       accountId,
@@ -30,9 +35,22 @@ export function identityRoutes(app: ZodApp, deps: AppDeps): void {
     if (!login) throw new Error(`login ${loginId} not found`);
     const memberships = await listMemberships(db, loginId);
     return {
-      login: { id: login.id, email: login.email, name: login.name, emailVerified: login.emailVerifiedAt !== null },
-      accounts: memberships.map((m) => ({ id: m.id, kind: m.kind, name: m.name, role: m.role, via: 'member' as const })),
-      currentAccountId: memberships.some((m) => m.id === currentAccountId) ? currentAccountId : (memberships[0]?.id ?? null),
+      login: {
+        id: login.id,
+        email: login.email,
+        name: login.name,
+        emailVerified: login.emailVerifiedAt !== null,
+      },
+      accounts: memberships.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        name: m.name,
+        role: m.role,
+        via: 'member' as const,
+      })),
+      currentAccountId: memberships.some((m) => m.id === currentAccountId)
+        ? currentAccountId
+        : (memberships[0]?.id ?? null),
     };
   }
 
@@ -55,7 +73,14 @@ export function identityRoutes(app: ZodApp, deps: AppDeps): void {
 
   app.post(
     '/api/auth/sign-in',
-    { schema: { tags, summary: 'Sign in with email and password', body: SignInRequest, response: { 200: Me } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: SignInRequest,
+        response: { 200: Me },
+      },
+    },
     async (request, reply) => {
       const { loginId, accountId } = await checkCredentials(db, deps.clock, request.body, request.ip);
       await beginSession(request, reply, loginId, accountId);

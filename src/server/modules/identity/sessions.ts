@@ -1,6 +1,12 @@
 import type { Db } from '../../db/connect';
 import type { Clock } from '../../lib/clock';
-import { findLiveSession, insertSession, touchSession, type LoginRow, type SessionRow } from './identity.repo';
+import {
+  findLiveSession,
+  insertSession,
+  touchSession,
+  type LoginRow,
+  type SessionRow,
+} from './identity.repo';
 import { hashToken, newToken } from './tokens';
 
 /** A session ends after this long without a request... */
@@ -30,7 +36,11 @@ export async function startSession(
 }
 
 /** The session behind a cookie token, sliding its idle expiry; undefined when missing or expired. */
-export async function readSession(db: Db, clock: Clock, token: string): Promise<{ session: SessionRow; login: LoginRow } | undefined> {
+export async function readSession(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<{ session: SessionRow; login: LoginRow } | undefined> {
   const now = clock.now();
   const found = await findLiveSession(db, hashToken(token), now);
   if (!found) return undefined;

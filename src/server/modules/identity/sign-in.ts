@@ -20,7 +20,12 @@ export async function checkCredentials(
   const login = await findLoginByEmail(db, input.email);
   const ok = await verifyPassword(login?.passwordHash ?? (await decoyHash()), input.password);
   if (!login || !login.passwordHash || !ok) {
-    await recordAudit(db, { loginId: login?.id ?? null, action: 'login.sign_in_failed', ip, at: clock.now() });
+    await recordAudit(db, {
+      loginId: login?.id ?? null,
+      action: 'login.sign_in_failed',
+      ip,
+      at: clock.now(),
+    });
     throw new Unauthenticated(WRONG_CREDENTIALS);
   }
   const memberships = await listMemberships(db, login.id);

@@ -11,9 +11,31 @@ import { hashPassword } from './passwords';
 export type SignUpInput = z.output<typeof SignUpRequest>;
 
 export const currencyOfCountry: Readonly<Record<string, string>> = {
-  GB: 'GBP', IE: 'EUR', US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', ZA: 'ZAR', MY: 'MYR', SG: 'SGD',
-  DE: 'EUR', FR: 'EUR', NL: 'EUR', BE: 'EUR', ES: 'EUR', IT: 'EUR', AT: 'EUR', PT: 'EUR', FI: 'EUR',
-  SE: 'SEK', NO: 'NOK', DK: 'DKK', CH: 'CHF', PL: 'PLN', JP: 'JPY', IN: 'INR',
+  GB: 'GBP',
+  IE: 'EUR',
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  ZA: 'ZAR',
+  MY: 'MYR',
+  SG: 'SGD',
+  DE: 'EUR',
+  FR: 'EUR',
+  NL: 'EUR',
+  BE: 'EUR',
+  ES: 'EUR',
+  IT: 'EUR',
+  AT: 'EUR',
+  PT: 'EUR',
+  FI: 'EUR',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  CH: 'CHF',
+  PL: 'PLN',
+  JP: 'JPY',
+  IN: 'INR',
 };
 
 /**
