@@ -1,0 +1,78 @@
+import { findDates, monthFirst, type DateMatch } from '../dates';
+import type { Line } from '../lines';
+import { conf, fold, locate, type FieldContext, type Found } from './context';
+
+const DATE_LABEL = /dat(e|um|a)|tarikh|fecha|\ble\b|issued|dated/;
+const INVOICE_DATE_LABEL =
+  /(invoice|inv|bill|receipt|tax\s*point|document|factuur|rechnungs|facture)\s*-?\s*(date|datum)|date\s*(of\s*)?(invoice|issue)|rechnungsdatum|factuurdatum|date\s*de\s*facturation/;
+const DUE_LABEL =
+  /\bdue\b|pay(ment)?\s*(by|before|due)|vervaldatum|uiterste|echeance|falligkeit|zahlbar\s*bis|scadenza|vencimiento|te\s*betalen\s*voor|expir/;
+const OTHER_DATE_LABEL =
+  /order|bestel|delivery|deliver|ship|levering|liefer|period|periode|from|until|start|end|check.?in|check.?out|arrival|departure|valid|birth|since|expiry|exp\b|member|print/;
+
+interface Candidate {
+  match: DateMatch;
+  line: Line;
+  score: number;
+  due: boolean;
+}
+
+export interface DatesRead {
+  date: Found<string> | null;
+  dueDate: Found<string> | null;
+  warnings: string[];
+}
+
+/** The label for a date: the text before it on its line, or the previous line when the line has nothing else. */
+function labelFor(lines: readonly Line[], i: number, match: DateMatch): string {
+  const line = lines[i];
+  if (!line) return '';
+  const own = fold(line.text.slice(0, match.start));
+  if (/[a-z]{2,}/.test(own)) return own.slice(-40);
+  const prev = lines[i - 1];
+  if (prev && prev.page === line.page && line.box[1] - prev.box[3] < 2 * (line.box[3] - line.box[1])) {
+    return fold(prev.text).slice(-40);
+  }
+  return own;
+}
+
+export function readDates(ctx: FieldContext): DatesRead {
+  const candidates: Candidate[] = [];
+  const total = Math.max(1, ctx.lines.length);
+  ctx.lines.forEach((line, i) => {
+    for (const match of findDates(line.text, ctx.country)) {
+      const label = labelFor(ctx.lines, i, match);
+      const due = DUE_LABEL.test(label);
+      let score = match.confidence;
+      if (INVOICE_DATE_LABEL.test(label)) score += 1.5;
+      else if (DATE_LABEL.test(label)) score += 1;
+      if (OTHER_DATE_LABEL.test(label) && !INVOICE_DATE_LABEL.test(label)) score -= 0.8;
+      score -= 0.3 * (i / total);
+      candidates.push({ match, line, score, due });
+    }
+  });
+  const warnings: string[] = [];
+  const issue = candidates.filter((c) => !c.due).sort((a, b) => b.score - a.score)[0];
+  const dueCandidate = candidates.filter((c) => c.due).sort((a, b) => b.score - a.score)[0];
+  const date = issue ? toFound(issue) : null;
+  if (issue?.match.ambiguous) {
+    const order = monthFirst(ctx.country) ? 'month/day' : 'day/month';
+    warnings.push(
+      `The date "${issue.match.raw.trim()}" could be read either way; it was read as ${order} (${issue.match.iso}) from the country.`,
+    );
+  }
+  let dueDate = dueCandidate ? toFound(dueCandidate) : null;
+  if (dueDate && date && dueDate.value < date.value) dueDate = null;
+  return { date, dueDate, warnings };
+}
+
+function toFound(c: Candidate): Found<string> {
+  const base = c.match.ambiguous ? 0.45 : 0.6;
+  return {
+    value: c.match.iso,
+    confidence: conf(
+      base + Math.max(0, c.score - c.match.confidence) * 0.25 + (c.match.confidence - 0.7) * 0.5,
+    ),
+    location: locate(c.line, c.match.start, c.match.end),
+  };
+}

@@ -1,0 +1,151 @@
+import type { Line } from '../lines';
+import { conf, fold, locate, xOverlap, type FieldContext, type Found } from './context';
+
+interface LabelRule {
+  label: RegExp;
+  value: RegExp;
+  confidence: number;
+}
+
+const ID_VALUE = /^[#:.\s]*([A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9])/;
+
+const INVOICE_NO: LabelRule[] = [
+  {
+    label:
+      /(invoice|inv|factuur|rechnungs?|facture|fattura|factura|bill|receipt|rcpt|document|doc|tax\s*invoice|credit\s*note|cash\s*bill|slip|trans(action)?|check|chk|order)\s*(no\b|no\.|number|num\b|nr\b|nr\.|nummer|numero|n°|n\s*o|#|id\b)|invoice\s*#|factuurnummer|rechnungsnummer|numero\s*de\s*facture|invoice\s*:|\binv\s*:/,
+    value: ID_VALUE,
+    confidence: 0.8,
+  },
+];
+
+const PO_NO: LabelRule[] = [
+  {
+    label:
+      /\b(p\.?\s?o\.?|purchase\s*order|your\s*order|customer\s*order|order\s*ref(erence)?)\s*(no\b|no\.|number|nr|#|:|ref)?/,
+    value: ID_VALUE,
+    confidence: 0.7,
+  },
+];
+
+const TAX_ID_LABEL =
+  /(gst\s*(reg(istration)?|id|no|#)|gstin|vat\s*(reg(istration)?|no|number|id|#)|tax\s*(id|no|reg)|tin\b|abn\b|acn\b|sst\s*(reg|no|id)|ust\.?-?\s*id(nr)?|ust-?idnr|steuer-?nr|btw(-|\s)?(nr|nummer|nummer|id)?|tva\s*intra|n°\s*tva|nip\b|uid\b|cif\b|nif\b|siren|siret|vat\b)/;
+const EU_VAT =
+  /\b(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|XI)[-\s]?[0-9A-Z][0-9A-Z\s.]{6,14}[0-9A-Z]\b/;
+
+function readAfterLabel(
+  ctx: FieldContext,
+  rules: LabelRule[],
+  accept: (value: string) => boolean,
+): Found<string> | null {
+  for (const rule of rules) {
+    for (const [i, line] of ctx.lines.entries()) {
+      const folded = fold(line.text);
+      const m = rule.label.exec(folded);
+      if (!m) continue;
+      const restStart = m.index + m[0].length;
+      const rest = line.text.slice(restStart);
+      const v = rule.value.exec(rest);
+      const value = v?.[1];
+      if (value !== undefined && accept(value)) {
+        const start = restStart + rest.indexOf(value);
+        return {
+          value,
+          confidence: conf(rule.confidence),
+          location: locate(line, start, start + value.length),
+        };
+      }
+      const below = valueBelow(ctx.lines, i, line, m.index, restStart, accept);
+      if (below) return { ...below, confidence: conf(rule.confidence - 0.15) };
+    }
+  }
+  return null;
+}
+
+/** A table header label ("Invoice No.") with its value printed underneath. */
+function valueBelow(
+  lines: Line[],
+  i: number,
+  line: Line,
+  start: number,
+  end: number,
+  accept: (value: string) => boolean,
+): Found<string> | null {
+  const labelWords = wordsInSpan(line, start, end);
+  const box = labelWords[0]?.box;
+  const next = lines[i + 1];
+  if (!box || !next || next.page !== line.page) return null;
+  const height = line.box[3] - line.box[1];
+  if (next.box[1] - line.box[3] > 2 * Math.max(height, 1)) return null;
+  const under = next.words.filter(
+    (w) => xOverlap(w.box, box) > 0.3 || (w.box[0] >= box[0] - 5 && w.box[0] <= box[2]),
+  );
+  const first = under[0];
+  if (!first) return null;
+  const m = ID_VALUE.exec(first.text);
+  const value = m?.[1];
+  if (value === undefined || !accept(value)) return null;
+  return { value, confidence: 0.6, location: { page: next.page, box: first.box } };
+}
+
+function wordsInSpan(line: Line, start: number, end: number): Line['words'] {
+  const out: Line['words'] = [];
+  let offset = 0;
+  for (const w of line.words) {
+    const ws = offset;
+    const we = offset + w.text.length;
+    if (we > start && ws < end) out.push(w);
+    offset = we + 1;
+  }
+  return out;
+}
+
+const hasDigit = (v: string): boolean => /\d/.test(v) && v.length >= 2 && v.length <= 30;
+
+export function readInvoiceNumber(ctx: FieldContext): Found<string> | null {
+  return readAfterLabel(ctx, INVOICE_NO, (v) => hasDigit(v) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v));
+}
+
+export function readPoNumber(ctx: FieldContext): Found<string> | null {
+  return readAfterLabel(ctx, PO_NO, hasDigit);
+}
+
+/** Tax registration number: after a label (GST reg no, VAT no, ABN...) or an EU VAT number shape. */
+export function readTaxId(ctx: FieldContext): Found<string> | null {
+  for (const line of ctx.lines) {
+    const folded = fold(line.text);
+    const m = TAX_ID_LABEL.exec(folded);
+    if (!m) continue;
+    const restStart = m.index + m[0].length;
+    const rest = line.text.slice(restStart);
+    const v =
+      /^[\s:.#)(-]*(?:no\.?|number|id|nr\.?)?[\s:.#-]*([A-Z]{0,3}[\s-]?\d[\dA-Z\s.-]{4,20}[\dA-Z])/i.exec(
+        rest,
+      );
+    const value = v?.[1]?.trim();
+    if (value !== undefined && value.replace(/\D/g, '').length >= 6) {
+      const start = restStart + rest.indexOf(value);
+      return { value, confidence: 0.8, location: locate(line, start, start + value.length) };
+    }
+  }
+  for (const line of ctx.lines) {
+    const m = EU_VAT.exec(line.text);
+    if (m && m[0].replace(/\D/g, '').length >= 8) {
+      return { value: m[0], confidence: 0.6, location: locate(line, m.index, m.index + m[0].length) };
+    }
+  }
+  return null;
+}
+
+/** Last four digits of a payment card ("**** **** **** 1234", "XXXX1234", "card ending 1234"). */
+export function readCardLast4(ctx: FieldContext): Found<string> | null {
+  const masked =
+    /(?:[*xX•#]{2,}[\s*xX•#-]*)(\d{4})\b|\b(?:ending(?:\s+in)?|last\s*4(?:\s*digits)?)\s*:?\s*(\d{4})\b/;
+  for (const line of ctx.lines) {
+    const m = masked.exec(line.text);
+    const digits = m?.[1] ?? m?.[2];
+    if (m && digits !== undefined) {
+      return { value: digits, confidence: 0.8, location: locate(line, m.index, m.index + m[0].length) };
+    }
+  }
+  return null;
+}
