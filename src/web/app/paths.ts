@@ -1,0 +1,35 @@
+import type { AccountKind } from '../../shared/contracts/identity';
+
+/** Every URL of the app in one place. Account pages carry the account id: /a/:accountId/... */
+export const paths = {
+  signIn: '/sign-in',
+  signUp: '/sign-up',
+  account: (accountId: string) => `/a/${accountId}`,
+  clients: (a: string) => `/a/${a}/clients`,
+  colleagues: (a: string) => `/a/${a}/team/colleagues`,
+  dataHealth: (a: string) => `/a/${a}/data-health`,
+  subscription: (a: string) => `/a/${a}/practice-settings/subscription`,
+  billingDetails: (a: string) => `/a/${a}/practice-settings/subscription/billing-details`,
+  invoiceHistory: (a: string) => `/a/${a}/practice-settings/subscription/invoice-history`,
+  workspace: (a: string, workspace: Workspace, section: WorkspaceSection) => `/a/${a}/${workspace}/${section}`,
+  accountant: (a: string) => `/a/${a}/business-settings/accountant`,
+  connections: (a: string) => `/a/${a}/business-settings/connections`,
+  lists: (a: string) => `/a/${a}/business-settings/lists`,
+  users: (a: string) => `/a/${a}/business-settings/users`,
+  security: (a: string) => `/a/${a}/user-settings/security`,
+  loginDetails: (a: string) => `/a/${a}/user-settings/login-details`,
+  help: (a: string) => `/a/${a}/help`,
+};
+
+export type Workspace = 'costs' | 'sales';
+export const workspaceSections = ['inbox', 'processing', 'archive', 'submission-history'] as const;
+export type WorkspaceSection = (typeof workspaceSections)[number];
+
+export function isWorkspaceSection(value: string | undefined): value is WorkspaceSection {
+  return workspaceSections.some((s) => s === value);
+}
+
+/** Where an account opens: the client list for a practice, the Costs inbox for a business. */
+export function homeOf(accountId: string, kind: AccountKind): string {
+  return kind === 'practice' ? paths.clients(accountId) : paths.workspace(accountId, 'costs', 'inbox');
+}

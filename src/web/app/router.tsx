@@ -1,0 +1,62 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AccountIndex, AccountRoute } from '../features/accounts/account-route';
+import { RequireKind } from '../features/accounts/kind-guard';
+import { UsersPage } from '../features/accounts/users-page';
+import { SubscriptionPage } from '../features/billing/subscription-page';
+import { WorkspacePage } from '../features/capture/workspace-page';
+import { AccountantPage } from '../features/clients/accountant-page';
+import { ClientsPage } from '../features/clients/clients-page';
+import { DataHealthPage } from '../features/health/data-health-page';
+import { LoginDetailsPage } from '../features/identity/login-details-page';
+import { RootRedirect } from '../features/identity/root-redirect';
+import { SecurityPage } from '../features/identity/security-page';
+import { SignInPage } from '../features/identity/sign-in-page';
+import { SignUpPage } from '../features/identity/sign-up-page';
+import { ConnectionsPage } from '../features/publishing/connections-page';
+import { ListsPage } from '../features/publishing/lists-page';
+import { HelpPage } from '../features/support/help-page';
+import { NotFoundPage } from '../shell/not-found-page';
+
+const practicePages: RouteObject[] = [
+  { path: 'clients', element: <ClientsPage /> },
+  { path: 'team', element: <Navigate to="colleagues" replace /> },
+  { path: 'team/colleagues', element: <UsersPage /> },
+  { path: 'data-health', element: <DataHealthPage /> },
+  { path: 'practice-settings', element: <Navigate to="subscription" replace /> },
+  { path: 'practice-settings/subscription/:tab?', element: <SubscriptionPage /> },
+];
+
+const businessPages: RouteObject[] = [
+  { path: 'costs/:section?', element: <WorkspacePage workspace="costs" /> },
+  { path: 'sales/:section?', element: <WorkspacePage workspace="sales" /> },
+  { path: 'business-settings', element: <Navigate to="accountant" replace /> },
+  { path: 'business-settings/accountant', element: <AccountantPage /> },
+  { path: 'business-settings/connections', element: <ConnectionsPage /> },
+  { path: 'business-settings/lists', element: <ListsPage /> },
+  { path: 'business-settings/users', element: <UsersPage /> },
+];
+
+export const routes: RouteObject[] = [
+  { path: '/', element: <RootRedirect /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
+  {
+    path: '/a/:accountId',
+    element: <AccountRoute />,
+    children: [
+      { index: true, element: <AccountIndex /> },
+      { element: <RequireKind kind="practice" />, children: practicePages },
+      { element: <RequireKind kind="business" />, children: businessPages },
+      { path: 'user-settings', element: <Navigate to="security" replace /> },
+      { path: 'user-settings/security', element: <SecurityPage /> },
+      { path: 'user-settings/login-details', element: <LoginDetailsPage /> },
+      { path: 'help', element: <HelpPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage standalone /> },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
