@@ -30,8 +30,9 @@ export function validateEInvoice(result: ExtractionResult, raw: EInvoiceFacts): 
   // Mandatory information (BR-01..BR-16).
   if (result.invoiceNumber === null) fail('BR-02: the invoice has no invoice number (BT-1)');
   if (result.date === null) fail('BR-03: the invoice has no valid issue date (BT-2)');
-  if (result.currency === null) fail('BR-05: the invoice has no currency code (BT-5)');
-  else if (!isIsoCurrency(result.currency)) {
+  if (result.currency === null || (en && raw.declaredCurrency === null)) {
+    fail('BR-05: the invoice has no currency code (BT-5)');
+  } else if (!isIsoCurrency(result.currency)) {
     fail(`BR-CL-04: the currency code "${result.currency}" is not an ISO 4217 code`);
   }
   if (result.supplier.name === null) fail('BR-06: the invoice has no seller name (BT-27)');
