@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -12,6 +12,8 @@ export const logins = pgTable(
     passwordHash: text('password_hash'),
     name: text('name').notNull(),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
+    /** Set when support disabled 2FA: the next sign-in must set it up again. */
+    mustSetUp2fa: boolean('must_set_up_2fa').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('logins_email_key').on(sql`lower(${t.email})`)],
@@ -31,6 +33,8 @@ export const accounts = pgTable(
     currency: text('currency').notNull().default('GBP'),
     /** The user who owns the account: cannot be removed, deactivated or re-permissioned except by support. */
     ownerUserId: uuid('owner_user_id'),
+    /** An Admin can require two-factor authentication of every user of the account. */
+    require2fa: boolean('require_2fa').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('accounts_kind_idx').on(t.kind)],
@@ -78,6 +82,8 @@ export const sessions = pgTable(
       .references(() => logins.id, { onDelete: 'cascade' }),
     /** The account the session currently works in (the account switcher changes it). */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** 'full' once every factor is checked; 'mfa' waits for a code; 'setup_mfa' must set 2FA up first. */
+    stage: text('stage', { enum: ['full', 'mfa', 'setup_mfa'] }).notNull().default('full'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -103,4 +109,139 @@ export const auditEvents = pgTable(
     index('audit_events_account_idx').on(t.accountId, t.at),
     index('audit_events_login_idx').on(t.loginId, t.at),
   ],
+);
+
+/** Authenticator-app (TOTP) second factor of a login. The secret is encrypted with DOCKET_SECRET. */
+export const totpFactors = pgTable('totp_factors', {
+  loginId: uuid('login_id')
+    .primaryKey()
+    .references(() => logins.id, { onDelete: 'cascade' }),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  /** Null while being set up (the code has not been confirmed yet). */
+  enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
+  /** The last 30-second time step a code was accepted for: a code works only once. */
+  lastUsedStep: integer('last_used_step'),
+  createdAt: createdAt(),
+});
+
+/** Single-use backup codes (12 at a time), stored hashed. */
+export const backupCodes = pgTable(
+  'backup_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loginId: uuid('login_id')
+      .notNull()
+      .references(() => logins.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('backup_codes_login_idx').on(t.loginId)],
+);
+
+/** "Don't ask again on this device for 30 days": a revocable token kept in a cookie; only its hash is stored. */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    id: text('id').primaryKey(),
+    loginId: uuid('login_id')
+      .notNull()
+      .references(() => logins.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('trusted_devices_login_idx').on(t.loginId)],
+);
+
+/** Single-use links sent by email: verify an address, reset a password, confirm a support request. */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'change_email', 'support_request'] }).notNull(),
+    loginId: uuid('login_id').references(() => logins.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_tokens_login_idx').on(t.loginId)],
+);
+
+/** Failed sign-ins, for throttling per login (email) and per address. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/** Invitations to join an account, by email; accepting links a new or existing login. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    invitedByUserId: uuid('invited_by_user_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitations_account_idx').on(t.accountId)],
+);
+
+/** Outgoing mail. Sent through SMTP_URL when configured; always kept here (the demo mailbox page reads it). */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    error: text('error'),
+  },
+  (t) => [index('outbox_to_idx').on(t.to, t.createdAt)],
+);
+
+/** Operators of this installation who handle support requests; not customer users. */
+export const supportAgents = pgTable('support_agents', {
+  loginId: uuid('login_id')
+    .primaryKey()
+    .references(() => logins.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/** "I'm locked out of 2FA" requests: they reach agents only once confirmed from the login's own email. */
+export const supportRequests = pgTable(
+  'support_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loginId: uuid('login_id')
+      .notNull()
+      .references(() => logins.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['disable_2fa'] }).notNull(),
+    status: text('status', { enum: ['awaiting_confirmation', 'confirmed', 'approved', 'rejected'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'email'] }).notNull(),
+    message: text('message'),
+    createdAt: createdAt(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedByLoginId: uuid('decided_by_login_id'),
+  },
+  (t) => [index('support_requests_status_idx').on(t.status, t.createdAt)],
 );
