@@ -1,1 +1,3 @@
 export * from './identity';
+export * from './capture';
+export * from './review';
