@@ -119,6 +119,8 @@ export const totpFactors = pgTable('totp_factors', {
     .primaryKey()
     .references(() => logins.id, { onDelete: 'cascade' }),
   secretEncrypted: text('secret_encrypted').notNull(),
+  /** A new secret while the user changes authenticator; replaces the active one once confirmed. */
+  pendingSecretEncrypted: text('pending_secret_encrypted'),
   /** Null while being set up (the code has not been confirmed yet). */
   enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
   /** The last 30-second time step a code was accepted for: a code works only once. */

@@ -1,0 +1,1 @@
+ALTER TABLE "totp_factors" ADD COLUMN "pending_secret_encrypted" text;
