@@ -1,0 +1,208 @@
+/**
+ * Evaluation over the shared third-party data: SROIE receipts (from their OCR words and from our own OCR
+ * of the 90 scans) and the invoice2data regression invoices. Each field counts as right only when it
+ * matches the ground truth exactly (see eval-compare.ts).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ExtractionResult } from '../../src/shared/contracts/extraction';
+import { extractDocument } from '../../src/server/modules/extraction';
+import { extractFields } from '../../src/server/modules/extraction/extract-fields';
+import { readSroieBoxes } from '../../src/server/modules/extraction/words';
+import { sameAmount, sameDate, sameText } from './eval-compare';
+
+export interface FieldScore {
+  right: number;
+  scored: number;
+}
+
+export interface DatasetScore<F extends string> {
+  n: number;
+  fields: Record<F, FieldScore>;
+  failed: number;
+  seconds: number;
+  misses: string[];
+}
+
+export const SROIE_FIELDS = ['company', 'address', 'date', 'total'] as const;
+export type SroieField = (typeof SROIE_FIELDS)[number];
+export const I2D_FIELDS = ['supplier', 'date', 'invoiceNumber', 'total', 'tax'] as const;
+export type I2dField = (typeof I2D_FIELDS)[number];
+
+const SroieKey = z.object({
+  company: z.string().optional(),
+  date: z.string().optional(),
+  address: z.string().optional(),
+  total: z.string().optional(),
+});
+
+function emptyScores<F extends string>(fields: readonly F[]): Record<F, FieldScore> {
+  const out = {} as Record<F, FieldScore>;
+  for (const f of fields) out[f] = { right: 0, scored: 0 };
+  return out;
+}
+
+function tally<F extends string>(
+  scores: Record<F, FieldScore>,
+  field: F,
+  expected: unknown,
+  ok: boolean,
+): boolean {
+  if (
+    expected === undefined ||
+    expected === null ||
+    (typeof expected === 'string' && expected.trim() === '')
+  ) {
+    return true;
+  }
+  scores[field].scored += 1;
+  if (ok) scores[field].right += 1;
+  return ok;
+}
+
+function scoreSroie(
+  scores: Record<SroieField, FieldScore>,
+  key: z.infer<typeof SroieKey>,
+  r: ExtractionResult,
+): string[] {
+  const wrong: string[] = [];
+  const check = (f: SroieField, expected: string | undefined, ok: boolean, got: string | null): void => {
+    if (!tally(scores, f, expected, ok))
+      wrong.push(`${f}: got ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
+  };
+  check('company', key.company, sameText(r.supplier.name, key.company ?? ''), r.supplier.name);
+  check('address', key.address, sameText(r.supplier.address, key.address ?? ''), r.supplier.address);
+  check('date', key.date, sameDate(r.date, key.date ?? '', 'MY'), r.date);
+  check('total', key.total, sameAmount(r.total, key.total ?? ''), r.total);
+  return wrong;
+}
+
+/** SROIE task 3 from the dataset's own OCR lines (box/*.txt). */
+export async function evalSroieWords(dir: string): Promise<DatasetScore<SroieField>> {
+  const started = performance.now();
+  const ids = (await readdir(join(dir, 'key')))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  const fields = emptyScores(SROIE_FIELDS);
+  const misses: string[] = [];
+  let failed = 0;
+  for (const id of ids) {
+    const key = SroieKey.parse(JSON.parse(await readFile(join(dir, 'key', `${id}.json`), 'utf8')));
+    try {
+      const words = readSroieBoxes(await readFile(join(dir, 'box', `${id}.txt`), 'utf8'));
+      const r = extractFields({ file: id, source: 'words', pageCount: 1, words }, { country: 'MY' });
+      for (const w of scoreSroie(fields, key, r)) misses.push(`${id} ${w}`);
+    } catch (error) {
+      failed += 1;
+      misses.push(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      for (const f of SROIE_FIELDS) tally(fields, f, key[f], false);
+    }
+  }
+  return { n: ids.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+}
+
+/** SROIE end to end: our OCR of the scans in img/, scored against key/. */
+export async function evalSroieScans(dir: string, limit = Infinity): Promise<DatasetScore<SroieField>> {
+  const started = performance.now();
+  const images = (await readdir(join(dir, 'img')))
+    .filter((f) => /\.jpe?g$/i.test(f))
+    .sort()
+    .slice(0, limit);
+  const fields = emptyScores(SROIE_FIELDS);
+  const misses: string[] = [];
+  let failed = 0;
+  for (const image of images) {
+    const id = image.replace(/\.jpe?g$/i, '');
+    const key = SroieKey.parse(JSON.parse(await readFile(join(dir, 'key', `${id}.json`), 'utf8')));
+    try {
+      const bytes = await readFile(join(dir, 'img', image));
+      const r = await extractDocument({ bytes, fileName: image }, { country: 'MY' });
+      for (const w of scoreSroie(fields, key, r)) misses.push(`${id} ${w}`);
+    } catch (error) {
+      failed += 1;
+      misses.push(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      for (const f of SROIE_FIELDS) tally(fields, f, key[f], false);
+    }
+  }
+  return { n: images.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+}
+
+const I2dExpected = z
+  .array(
+    z
+      .object({
+        issuer: z.string().optional(),
+        date: z.string().optional(),
+        invoice_number: z.union([z.string(), z.number()]).optional(),
+        amount: z.number().optional(),
+        amount_tax: z.number().optional(),
+      })
+      .loose(),
+  )
+  .min(1);
+
+/** invoice2data: every PDF and PNG input with a ground-truth JSON beside it. */
+export async function evalInvoice2data(
+  dir: string,
+  knownSuppliers?: string[],
+): Promise<DatasetScore<I2dField>> {
+  const started = performance.now();
+  const files = (await readdir(dir)).sort();
+  const inputs = files.filter((f) => /\.(pdf|png)$/i.test(f) && files.includes(f.replace(/\.\w+$/, '.json')));
+  const fields = emptyScores(I2D_FIELDS);
+  const misses: string[] = [];
+  let failed = 0;
+  for (const file of inputs) {
+    const parsed = I2dExpected.parse(
+      JSON.parse(await readFile(join(dir, file.replace(/\.\w+$/, '.json')), 'utf8')),
+    );
+    const e = parsed[0];
+    if (!e) continue;
+    const expectedNumber = e.invoice_number === undefined ? undefined : String(e.invoice_number);
+    try {
+      const bytes = await readFile(join(dir, file));
+      const options = knownSuppliers ? { knownSuppliers } : {};
+      const r = await extractDocument({ bytes, fileName: file }, options);
+      const check = (f: I2dField, expected: unknown, ok: boolean, got: string | null): void => {
+        if (!tally(fields, f, expected, ok))
+          misses.push(`${file} ${f}: got ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
+      };
+      check('supplier', e.issuer, sameText(r.supplier.name, e.issuer ?? ''), r.supplier.name);
+      check('date', e.date, sameDate(r.date, e.date ?? ''), r.date);
+      check(
+        'invoiceNumber',
+        expectedNumber,
+        sameText(r.invoiceNumber, expectedNumber ?? ''),
+        r.invoiceNumber,
+      );
+      check('total', e.amount, e.amount !== undefined && sameAmount(r.total, e.amount), r.total);
+      check('tax', e.amount_tax, e.amount_tax !== undefined && sameAmount(r.tax, e.amount_tax), r.tax);
+    } catch (error) {
+      failed += 1;
+      misses.push(`${file} failed: ${error instanceof Error ? error.message : String(error)}`);
+      tally(fields, 'supplier', e.issuer, false);
+      tally(fields, 'date', e.date, false);
+      tally(fields, 'invoiceNumber', expectedNumber, false);
+      tally(fields, 'total', e.amount, false);
+      tally(fields, 'tax', e.amount_tax, false);
+    }
+  }
+  return { n: inputs.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+}
+
+/** The issuers named in the ground truth: stands in for an account's list of known suppliers. */
+export async function invoice2dataIssuers(dir: string): Promise<string[]> {
+  const out = new Set<string>();
+  for (const f of (await readdir(dir)).filter((x) => x.endsWith('.json'))) {
+    const parsed = I2dExpected.safeParse(JSON.parse(await readFile(join(dir, f), 'utf8')));
+    const issuer = parsed.success ? parsed.data[0]?.issuer : undefined;
+    if (issuer !== undefined) out.add(issuer);
+  }
+  return [...out];
+}
+
+export function share(s: FieldScore): number {
+  return s.scored === 0 ? 0 : Math.round((s.right / s.scored) * 1000) / 1000;
+}

@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import sharp from 'sharp';
+import { getOcrEngine, type OcrEngine } from '../../integrations/ocr';
+import { Invalid } from '../../lib/errors';
+import { decodeBmp } from './bmp';
+import type { DocumentKind } from './detect';
+import type { Word } from './words';
+
+type Sharp = ReturnType<typeof sharp>;
+type SharpOptions = NonNullable<Parameters<typeof sharp>[1]>;
+type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
+
+/** Refuse images above this many pixels (decompression bombs): 60 MP covers any phone camera. */
+export const MAX_IMAGE_PIXELS = 60_000_000;
+/** Width OCR works best at for receipts and A4 pages (about 300 dpi). */
+const TARGET_WIDTH = 2000;
+const MIN_WIDTH = 1000;
+
+export interface OcrResult {
+  words: Word[];
+  confidence: number;
+  rotated: 0 | 90 | 180 | 270;
+}
+
+/** Converts any supported image to a sharp pipeline input, decoding BMP and HEIC ourselves. */
+async function toSharpInput(bytes: Uint8Array, kind: DocumentKind): Promise<Sharp> {
+  const options: SharpOptions = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated', pages: 1 };
+  if (kind === 'bmp') {
+    const raw = decodeBmp(bytes, MAX_IMAGE_PIXELS);
+    return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } });
+  }
+  if (kind === 'heic') return sharp(await convertHeic(bytes), options);
+  return sharp(bytes, options);
+}
+
+/** Auto-orients (EXIF), greys, stretches contrast and scales to about 300 dpi; returns PNG bytes. */
+export async function normaliseImage(bytes: Uint8Array, kind: DocumentKind): Promise<Uint8Array> {
+  let input: Sharp;
+  let meta: Metadata;
+  try {
+    input = await toSharpInput(bytes, kind);
+    meta = await input.metadata();
+  } catch (error) {
+    throw unreadable(error);
+  }
+  const width = meta.autoOrient.width;
+  const height = meta.autoOrient.height;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new Invalid(
+      `This image is ${width} x ${height} pixels, too large to read (the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels).`,
+    );
+  }
+  if (width < 16 || height < 16)
+    throw new Invalid(`This image is only ${width} x ${height} pixels: too small to read.`);
+  const targetWidth =
+    width > 2500 ? TARGET_WIDTH : width < MIN_WIDTH ? Math.min(TARGET_WIDTH, width * 2) : width;
+  try {
+    return await input
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .resize({ width: Math.round(targetWidth), kernel: 'lanczos3' })
+      .normalise()
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+function unreadable(error: unknown): Invalid {
+  if (error instanceof Invalid) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) {
+    return new Invalid(
+      `This image is too large to read (the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels).`,
+    );
+  }
+  return new Invalid(`This image could not be read (${message.split('\n')[0] ?? 'unknown error'}).`);
+}
+
+/** Rotates a normalised PNG clockwise by the given degrees. */
+async function rotate(png: Uint8Array, degrees: 90 | 180 | 270): Promise<Uint8Array> {
+  return sharp(png).rotate(degrees).png({ compressionLevel: 1 }).toBuffer();
+}
+
+/**
+ * OCRs a normalised page image to words. Orientation comes from the engine's OSD; when OSD is unsure and
+ * the first reading is poor, the other three rotations are tried and the most confident reading kept.
+ */
+export async function ocrImage(
+  png: Uint8Array,
+  page = 1,
+  engine: OcrEngine = getOcrEngine(),
+): Promise<OcrResult> {
+  let image = png;
+  let rotated: 0 | 90 | 180 | 270 = 0;
+  const osd = await engine.detectRotation(png).catch(() => null);
+  if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
+    image = await rotate(png, osd.degrees);
+    rotated = osd.degrees;
+  }
+  let best = { result: await engine.recognize(image, { psm: 6 }), image, rotated };
+  if (best.result.confidence < 0.55 || best.result.words.length < 3) {
+    for (const degrees of [90, 180, 270] as const) {
+      const turned = await rotate(png, degrees);
+      const result = await engine.recognize(turned, { psm: 6 });
+      if (result.confidence > best.result.confidence + 0.1 && result.words.length >= 3) {
+        best = { result, image: turned, rotated: degrees };
+      }
+    }
+  }
+  const words: Word[] = best.result.words
+    .filter((w) => w.confidence > 0.1 || /\d/.test(w.text))
+    .map((w) => ({ text: w.text, box: w.box, page, confidence: w.confidence }));
+  return { words, confidence: best.result.confidence, rotated: best.rotated };
+}
+
+function onPath(binary: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir !== '' && existsSync(join(dir, binary))) return join(dir, binary);
+  }
+  return null;
+}
+
+/** iPhone HEIC: sharp cannot decode HEVC, so convert with libheif's heif-convert when installed. */
+async function convertHeic(bytes: Uint8Array): Promise<Uint8Array> {
+  const tool = onPath('heif-convert');
+  if (!tool) {
+    throw new Invalid(
+      'HEIC photos cannot be read on this server (heif-convert is not installed). Export the photo as JPEG and upload it again.',
+    );
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'docket-heic-'));
+  try {
+    const input = join(dir, 'in.heic');
+    const output = join(dir, 'out.jpg');
+    await writeFile(input, bytes);
+    await new Promise<void>((resolve, reject) => {
+      execFile(tool, ['-q', '90', input, output], { timeout: 30_000 }, (error) => {
+        if (error)
+          reject(new Invalid('This HEIC photo could not be converted; export it as JPEG and try again.'));
+        else resolve();
+      });
+    });
+    return await readFile(output);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
