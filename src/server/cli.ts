@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { systemClock } from './lib/clock';
 import { openDatabase, printWelcome, startDocket, type Roles } from './main';
-import { findLoginByEmail } from './modules/identity';
+import { createMailer } from './integrations/mail/mailer';
+import { addSupportAgent, findLoginByEmail } from './modules/identity';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed';
 
 const usage = `Usage: docket <command> [options]
@@ -14,6 +15,8 @@ Commands:
   smtp                  the inbound SMTP server only (Extract by Email)
   migrate               apply database migrations and exit
   seed --demo           create the demo practice, businesses and logins
+  support add-agent EMAIL
+                        make a login a Docket support agent (creates it, with a password link, when new)
   extract FILE...       extract fields from documents [--json] [--words] [--country CC] [--currency CUR]
 
 Configuration comes from environment variables; see README.md.`;
@@ -71,6 +74,31 @@ async function main(argv: string[]): Promise<number> {
         created
           ? `Demo data created. Sign in as ${demoLogins[0].email} with password "${DEMO_PASSWORD}".\n`
           : 'Demo data already present.\n',
+      );
+      return 0;
+    }
+    case 'support': {
+      const [sub, email] = rest;
+      if (sub !== 'add-agent' || !email || !email.includes('@')) {
+        process.stderr.write('Usage: docket support add-agent EMAIL\n');
+        return 2;
+      }
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      await migrateDatabase(database);
+      const mailer = createMailer({
+        smtpUrl: config.smtpUrl,
+        from: `Docket <no-reply@${config.mailDomain}>`,
+      });
+      const result = await addSupportAgent(
+        { db: database.db, clock: systemClock, mailer, baseUrl: config.baseUrl },
+        email.toLowerCase(),
+      );
+      await database.close();
+      process.stdout.write(
+        result.created
+          ? `Support agent ${email} created. Set its password with this link (valid one hour):\n  ${result.resetLink ?? ''}\n`
+          : `${email} is a support agent. The support console is at ${config.baseUrl}/support\n`,
       );
       return 0;
     }

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   DOCKET_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   DOCKET_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   LOG_LEVEL: LogLevel.default('info'),
+  DOCKET_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = Readonly<{
@@ -37,6 +38,8 @@ export type Config = Readonly<{
   demo: 'auto' | 'on' | 'off';
   workers: number;
   logLevel: z.infer<typeof LogLevel>;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   /** True when served over https: cookies get the Secure flag. */
   secureCookies: boolean;
 }>;
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DOCKET_DEMO,
     workers: e.DOCKET_WORKERS,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.DOCKET_TRUST_PROXY === 'true',
     secureCookies: baseUrl.startsWith('https://'),
   });
 }

@@ -6,7 +6,9 @@ import type { ZodApp } from './http/deps';
 import { startJobQueue, type JobQueue } from './jobs/queue';
 import { JobRegistry } from './jobs/registry';
 import { systemClock, type Clock } from './lib/clock';
+import { createMailer } from './integrations/mail/mailer';
 import { createLogger, type Logger } from './lib/logger';
+import { SecretBox } from './lib/secret-box';
 import { purgeSessionsJob } from './modules/identity';
 import { databaseIsEmpty, DEMO_PASSWORD, demoLogins, seedDemo } from './seed';
 import { startSmtp, type SmtpHandle } from './smtp';
@@ -62,7 +64,11 @@ export async function startDocket(config: Config, roles: Roles, clock: Clock = s
 
   let app: ZodApp | null = null;
   if (roles.http) {
-    app = await buildApp({ config, database, queue, clock }, { logger: { level: config.logLevel } });
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: `Docket <no-reply@${config.mailDomain}>` });
+    app = await buildApp(
+      { config, database, queue, clock, mailer, secrets: new SecretBox(config.secret) },
+      { logger: { level: config.logLevel } },
+    );
     await app.listen({ port: config.port, host: config.host });
   }
 

@@ -3,7 +3,9 @@ import { loadConfig, type Config } from '../../src/server/config';
 import type { Database } from '../../src/server/db/connect';
 import { buildApp } from '../../src/server/http/app';
 import type { ZodApp } from '../../src/server/http/deps';
+import { createMailer } from '../../src/server/integrations/mail/mailer';
 import { ManualClock } from '../../src/server/lib/clock';
+import { SecretBox } from '../../src/server/lib/secret-box';
 import { createTestDatabase } from './db';
 import { testDataDir } from './paths';
 
@@ -24,7 +26,11 @@ export async function buildTestApp(): Promise<TestApp> {
     LOG_LEVEL: 'silent',
   });
   const clock = new ManualClock('2026-03-02T09:00:00Z');
-  const app = await buildApp({ config, database, queue: null, clock }, { logger: false, serveWeb: false });
+  const mailer = createMailer({ smtpUrl: process.env.TEST_SMTP_URL, from: 'Docket <no-reply@docket.test>' });
+  const app = await buildApp(
+    { config, database, queue: null, clock, mailer, secrets: new SecretBox(config.secret) },
+    { logger: false, serveWeb: false },
+  );
   await app.ready();
   return {
     app,

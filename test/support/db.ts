@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { connectDatabase, type Database } from '../../src/server/db/connect';
-import { pgliteTemplateFile } from './paths';
 import { withDatabase } from './pg-url';
 
 /**
@@ -31,6 +30,9 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const snapshot = new Blob([readFileSync(pgliteTemplateFile)]);
+  const file = process.env.DOCKET_TEST_PGLITE_TEMPLATE;
+  if (!file)
+    throw new Error('The PGlite template is missing: run tests through vitest (its global setup makes it).');
+  const snapshot = new Blob([readFileSync(file)]);
   return connectDatabase({ pgliteDir: 'memory://', loadDataDir: snapshot });
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connectDatabase } from '../../src/server/db/connect';
 import { migrateDatabase } from '../../src/server/db/migrate';
-import { pgliteTemplateFile, testDataDir } from './paths';
+import { testDataDir } from './paths';
 import { withDatabase } from './pg-url';
 
 /**
@@ -31,7 +32,12 @@ export default async function setup(): Promise<() => Promise<void>> {
   await migrateDatabase(database);
   if (!database.dumpDataDir) throw new Error('PGlite snapshot unavailable');
   const dump = await database.dumpDataDir();
-  writeFileSync(pgliteTemplateFile, Buffer.from(await dump.arrayBuffer()));
+  // One file per run: several runs may share the working tree at once.
+  const file = join(testDataDir, `pglite-template-${process.pid}.tar`);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  process.env.DOCKET_TEST_PGLITE_TEMPLATE = file;
   await database.close();
-  return async () => {};
+  return async () => {
+    rmSync(file, { force: true });
+  };
 }

@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountsRoutes } from '../modules/accounts';
+import { accountsRoutes, usersRoutes } from '../modules/accounts';
 import { identityRoutes } from '../modules/identity';
 import { authHook } from './auth';
 import type { AppDeps, ZodApp } from './deps';
@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -113,6 +113,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   identityRoutes(app, deps);
   accountsRoutes(app, deps);
+  usersRoutes(app, deps);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(join(webDistDir, 'index.html'));
   if (serveWeb) {

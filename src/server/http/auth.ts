@@ -44,9 +44,20 @@ export function authHook(deps: AppDeps) {
   };
 }
 
+/** A fully signed-in session (password and, where needed, second factor). */
 export function requireSession(request: FastifyRequest): SessionInfo {
-  if (!request.session) throw new Unauthenticated();
+  if (request.session?.session.stage !== 'full') throw new Unauthenticated();
   return request.session;
+}
+
+/** A session at one of the given stages (the 2FA challenge and setup accept half-signed-in sessions). */
+export function requireSessionAt(
+  request: FastifyRequest,
+  stages: readonly ('full' | 'mfa' | 'setup_mfa')[],
+): SessionInfo {
+  const s = request.session;
+  if (!s || !stages.includes(s.session.stage)) throw new Unauthenticated();
+  return s;
 }
 
 /** The scope of the signed-in login in `accountId`: NotFound when it does not belong there. */

@@ -163,7 +163,7 @@ export const emailTokens = pgTable(
   'email_tokens',
   {
     id: text('id').primaryKey(),
-    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'change_email', 'support_request'] }).notNull(),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'change_email', 'support_request', 'merge_logins'] }).notNull(),
     loginId: uuid('login_id').references(() => logins.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     data: jsonb('data').$type<Record<string, string>>().notNull().default({}),

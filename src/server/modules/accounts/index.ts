@@ -1,2 +1,3 @@
 export { accountsRoutes } from './accounts.routes';
 export { getAccount, listUsers } from './accounts.repo';
+export { usersRoutes } from './users.routes';

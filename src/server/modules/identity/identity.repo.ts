@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
-import { accounts, auditEvents, logins, sessions, users } from '../../db/schema';
+import { accounts, auditEvents, logins, sessions, trustedDevices, users } from '../../db/schema';
 
 export type LoginRow = typeof logins.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -25,6 +25,7 @@ export async function insertSession(
     id: string;
     loginId: string;
     accountId: string | null;
+    stage: 'full' | 'mfa' | 'setup_mfa';
     now: Date;
     expiresAt: Date;
     userAgent: string | null;
@@ -35,6 +36,7 @@ export async function insertSession(
     id: row.id,
     loginId: row.loginId,
     accountId: row.accountId,
+    stage: row.stage,
     createdAt: row.now,
     lastSeenAt: row.now,
     expiresAt: row.expiresAt,
@@ -99,4 +101,78 @@ export async function recordAudit(
     ip: event.ip ?? null,
     at: event.at,
   });
+}
+
+/** The login's live sessions (User settings > Security). */
+export async function listSessions(db: Db, loginId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.loginId, loginId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one session of the login; another login's session id does nothing. */
+export async function endSession(db: Db, loginId: string, sessionId: string): Promise<boolean> {
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.loginId, loginId), eq(sessions.id, sessionId)))
+    .returning({ id: sessions.id });
+  return gone.length > 0;
+}
+
+export async function endAllSessions(db: Db, loginId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.loginId, loginId));
+}
+
+export async function setSessionStage(
+  db: Db,
+  sessionId: string,
+  stage: 'full' | 'mfa' | 'setup_mfa',
+): Promise<void> {
+  await db.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
+}
+
+export async function listTrustedDevices(db: Db, loginId: string, now: Date) {
+  return db
+    .select({
+      id: trustedDevices.id,
+      label: trustedDevices.label,
+      createdAt: trustedDevices.createdAt,
+      expiresAt: trustedDevices.expiresAt,
+    })
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.loginId, loginId), gt(trustedDevices.expiresAt, now)))
+    .orderBy(desc(trustedDevices.createdAt));
+}
+
+export async function revokeTrustedDevice(db: Db, loginId: string, id: string): Promise<void> {
+  await db.delete(trustedDevices).where(and(eq(trustedDevices.loginId, loginId), eq(trustedDevices.id, id)));
+}
+
+/** Security events of a login, newest first. */
+export async function listLoginAudit(db: Db, loginId: string, limit = 200) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.loginId, loginId))
+    .orderBy(desc(auditEvents.at))
+    .limit(limit);
+}
+
+/** Security events of an account and of the logins that work in it, newest first (for its Admins). */
+export async function listAccountAudit(db: Db, accountId: string, limit = 200) {
+  const members = db.select({ id: users.loginId }).from(users).where(eq(users.accountId, accountId));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(or(eq(auditEvents.accountId, accountId), inArray(auditEvents.loginId, members)))
+    .orderBy(desc(auditEvents.at))
+    .limit(limit);
 }

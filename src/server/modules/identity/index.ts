@@ -2,7 +2,10 @@ export { signUp, currencyOfCountry, type SignUpInput } from './sign-up';
 export { checkCredentials, WRONG_CREDENTIALS } from './sign-in';
 export { startSession, readSession, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './sessions';
 export { hashPassword, verifyPassword } from './passwords';
-export { listMemberships, findLoginByEmail, recordAudit } from './identity.repo';
+export { listMemberships, findLoginByEmail, recordAudit, listAccountAudit } from './identity.repo';
+export { describeLogin } from './describe';
+export { auditRows } from './me.routes';
+export { addSupportAgent } from './support';
 export { hashToken } from './tokens';
 export type { LoginRow, SessionRow } from './identity.repo';
 import type { LoginRow, SessionRow } from './identity.repo';
@@ -12,3 +15,5 @@ export interface SessionInfo {
 }
 export { identityRoutes } from './identity.routes';
 export { purgeExpiredSessions, purgeSessionsJob } from './purge-sessions';
+export { newToken } from './tokens';
+export { assertPasswordAcceptable, passwordProblem } from './password-policy';

@@ -26,7 +26,13 @@ function expiryFor(createdAt: Date, now: Date): Date {
 export async function startSession(
   db: Db,
   clock: Clock,
-  input: { loginId: string; accountId: string | null; userAgent: string | null; ip: string | null },
+  input: {
+    loginId: string;
+    accountId: string | null;
+    stage: 'full' | 'mfa' | 'setup_mfa';
+    userAgent: string | null;
+    ip: string | null;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const now = clock.now();
