@@ -67,9 +67,17 @@ function errorFrom(response: Response, body: unknown): ApiError {
     return new ApiError(response.status, code, message, fields ?? {}, requestId);
   }
   if (response.status >= 500) {
-    return new ApiError(response.status, 'server', 'Docket had a problem answering. Please try again in a moment.');
+    return new ApiError(
+      response.status,
+      'server',
+      'Docket had a problem answering. Please try again in a moment.',
+    );
   }
-  return new ApiError(response.status, 'unexpected', `Docket answered with an unexpected status (${response.status}).`);
+  return new ApiError(
+    response.status,
+    'unexpected',
+    `Docket answered with an unexpected status (${response.status}).`,
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ export const paths = {
   subscription: (a: string) => `/a/${a}/practice-settings/subscription`,
   billingDetails: (a: string) => `/a/${a}/practice-settings/subscription/billing-details`,
   invoiceHistory: (a: string) => `/a/${a}/practice-settings/subscription/invoice-history`,
-  workspace: (a: string, workspace: Workspace, section: WorkspaceSection) => `/a/${a}/${workspace}/${section}`,
+  workspace: (a: string, workspace: Workspace, section: WorkspaceSection) =>
+    `/a/${a}/${workspace}/${section}`,
   accountant: (a: string) => `/a/${a}/business-settings/accountant`,
   connections: (a: string) => `/a/${a}/business-settings/connections`,
   lists: (a: string) => `/a/${a}/business-settings/lists`,

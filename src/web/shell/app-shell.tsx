@@ -31,7 +31,12 @@ export function AppShellLayout() {
               size="sm"
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
             />
-            <Box component={Link} to={homeOf(account.id, account.kind)} aria-label="Docket home" visibleFrom="xs">
+            <Box
+              component={Link}
+              to={homeOf(account.id, account.kind)}
+              aria-label="Docket home"
+              visibleFrom="xs"
+            >
               <Brand />
             </Box>
             <Divider orientation="vertical" my={14} visibleFrom="xs" />

@@ -33,8 +33,8 @@ function NoAccess({ me }: { me: Me }) {
             This account is not one of yours
           </Title>
           <Text size="sm" c="dimmed">
-            The link points to an account your login ({me.login.email}) cannot open. Ask an Admin of that account to
-            add you as a user, or go back to your own accounts.
+            The link points to an account your login ({me.login.email}) cannot open. Ask an Admin of that
+            account to add you as a user, or go back to your own accounts.
           </Text>
           {account && (
             <Button component={Link} to={homeOf(account.id, account.kind)} mt="xs">
@@ -68,7 +68,11 @@ export function AccountRoute() {
   if (me.isError) {
     return (
       <Center mih="100vh" p="md">
-        <ErrorAlert error={me.error} title="Docket could not load your login" onRetry={() => void me.refetch()} />
+        <ErrorAlert
+          error={me.error}
+          title="Docket could not load your login"
+          onRetry={() => void me.refetch()}
+        />
       </Center>
     );
   }

@@ -44,7 +44,10 @@ export function AccountSwitcher() {
           aria-label={`${account.name}: switch account`}
           px="sm"
           py={6}
-          style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}
+          style={{
+            borderRadius: 'var(--mantine-radius-md)',
+            border: '1px solid var(--mantine-color-gray-3)',
+          }}
           maw={{ base: 200, sm: 340 }}
         >
           <Group gap="sm" wrap="nowrap">
@@ -57,7 +60,11 @@ export function AccountSwitcher() {
                 {kindLabel[account.kind]} · {roleLabel[account.role]}
               </Text>
             </Box>
-            {switchAccount.isPending ? <Loader size={14} aria-label="Switching account" /> : <IconChevronDown size={16} />}
+            {switchAccount.isPending ? (
+              <Loader size={14} aria-label="Switching account" />
+            ) : (
+              <IconChevronDown size={16} />
+            )}
           </Group>
         </UnstyledButton>
       </Menu.Target>

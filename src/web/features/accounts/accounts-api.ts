@@ -13,8 +13,7 @@ export function useAccount(accountId: string) {
 export function useAccountUsers(accountId: string) {
   return useQuery({
     queryKey: ['accounts', accountId, 'users'],
-    queryFn: () =>
-      api.get<{ users: UserSummary[] }>(`/api/accounts/${encodeURIComponent(accountId)}/users`),
+    queryFn: () => api.get<{ users: UserSummary[] }>(`/api/accounts/${encodeURIComponent(accountId)}/users`),
     select: (data) => data.users,
   });
 }

@@ -16,8 +16,8 @@ export function RequireKind({ kind }: { kind: AccountKind }) {
           This page belongs to {kind === 'practice' ? 'practice' : 'business'} accounts
         </Title>
         <Text size="sm" c="dimmed">
-          {account.name} is a {kindLabel[account.kind].toLowerCase()} account. Use the account switcher at the top to
-          open a {kind} account, or go back to this account’s home page.
+          {account.name} is a {kindLabel[account.kind].toLowerCase()} account. Use the account switcher at the
+          top to open a {kind} account, or go back to this account’s home page.
         </Text>
         <div>
           <Button component={Link} to={homeOf(account.id, account.kind)} variant="light">

@@ -7,9 +7,23 @@ import { useCurrentAccount } from './current-account';
 import { roleLabel } from './labels';
 
 function Status({ user }: { user: UserSummary }) {
-  if (!user.active) return <Badge color="gray" variant="light">Deactivated</Badge>;
-  if (!user.canSignIn) return <Badge color="yellow" variant="light">No login yet</Badge>;
-  return <Badge color="teal" variant="light">Active</Badge>;
+  if (!user.active)
+    return (
+      <Badge color="gray" variant="light">
+        Deactivated
+      </Badge>
+    );
+  if (!user.canSignIn)
+    return (
+      <Badge color="yellow" variant="light">
+        No login yet
+      </Badge>
+    );
+  return (
+    <Badge color="teal" variant="light">
+      Active
+    </Badge>
+  );
 }
 
 function LoadingRows() {
@@ -46,13 +60,19 @@ export function UsersPage() {
       }
     >
       {users.isError && (
-        <ErrorAlert error={users.error} title={`Could not load the ${title.toLowerCase()}`} onRetry={() => void users.refetch()} />
+        <ErrorAlert
+          error={users.error}
+          title={`Could not load the ${title.toLowerCase()}`}
+          onRetry={() => void users.refetch()}
+        />
       )}
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-busy={users.isPending}>
             <Table.Caption>
-              {users.data ? `${users.data.length} ${users.data.length === 1 ? 'person' : 'people'}` : 'Loading…'}
+              {users.data
+                ? `${users.data.length} ${users.data.length === 1 ? 'person' : 'people'}`
+                : 'Loading…'}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -32,7 +32,10 @@ function describe(workspace: Workspace, section: WorkspaceSection) {
     case 'archive':
       return {
         description: 'Items that were published, or archived by hand.',
-        willLetYou: ['Find published items and what was sent to your accounting software', 'Move an item back to the Inbox'],
+        willLetYou: [
+          'Find published items and what was sent to your accounting software',
+          'Move an item back to the Inbox',
+        ],
       };
     case 'submission-history':
       return {
@@ -49,10 +52,15 @@ function describe(workspace: Workspace, section: WorkspaceSection) {
 export function WorkspacePage({ workspace }: { workspace: Workspace }) {
   const { account } = useCurrentAccount();
   const { section } = useParams();
-  if (!isWorkspaceSection(section)) return <Navigate to={paths.workspace(account.id, workspace, 'inbox')} replace />;
+  if (!isWorkspaceSection(section))
+    return <Navigate to={paths.workspace(account.id, workspace, 'inbox')} replace />;
   const { description, willLetYou } = describe(workspace, section);
   return (
-    <Page title={titles[section]} path={[workspace === 'costs' ? 'Costs' : 'Sales']} description={description}>
+    <Page
+      title={titles[section]}
+      path={[workspace === 'costs' ? 'Costs' : 'Sales']}
+      description={description}
+    >
       <PlannedFeature
         summary="Document capture and review arrive in a later release. This list stays empty until real documents come in."
         willLetYou={willLetYou}

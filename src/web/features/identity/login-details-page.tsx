@@ -43,7 +43,8 @@ export function LoginDetailsPage() {
           </Detail>
           <Detail label="Accounts">
             <Text size="sm">
-              {me.accounts.length} {me.accounts.length === 1 ? 'account' : 'accounts'} (see the account switcher)
+              {me.accounts.length} {me.accounts.length === 1 ? 'account' : 'accounts'} (see the account
+              switcher)
             </Text>
           </Detail>
         </Stack>

@@ -15,10 +15,16 @@ function NoAccountYet({ email }: { email: string }) {
             Your login has no account yet
           </Title>
           <Text size="sm" c="dimmed">
-            {email} is not a user of any practice or business in Docket. Ask an Admin of the account you work in to add
-            you with this email address.
+            {email} is not a user of any practice or business in Docket. Ask an Admin of the account you work
+            in to add you with this email address.
           </Text>
-          <Button variant="default" onClick={() => void signOut.mutate()} loading={signOut.isPending}>
+          <Button
+            variant="default"
+            onClick={() => {
+              signOut.mutate();
+            }}
+            loading={signOut.isPending}
+          >
             Sign out
           </Button>
         </Stack>
@@ -34,7 +40,11 @@ export function RootRedirect() {
   if (me.isError) {
     return (
       <Center mih="100vh" p="md">
-        <ErrorAlert error={me.error} title="Docket could not load your login" onRetry={() => void me.refetch()} />
+        <ErrorAlert
+          error={me.error}
+          title="Docket could not load your login"
+          onRetry={() => void me.refetch()}
+        />
       </Center>
     );
   }

@@ -1,5 +1,5 @@
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError, fieldReason } from '../../app/api';
 import { paths } from '../../app/paths';
@@ -21,7 +21,7 @@ export function SignInPage() {
   if (me.isPending) return <FullPageLoader />;
   if (me.data) return <Navigate to={safeNext(params.get('next')) ?? '/'} replace />;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors: Partial<Record<Field, string>> = {};
     if (email.trim() === '') errors.email = 'Enter your email';

@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import type { AccountKind } from '../../../shared/contracts/identity';
 import { ApiError, fieldReason } from '../../app/api';
@@ -37,7 +37,12 @@ export function SignUpPage() {
   const me = useMe();
   const signUp = useSignUp();
   const [kind, setKind] = useState<AccountKind>('practice');
-  const [values, setValues] = useState<Record<Field, string>>({ accountName: '', name: '', email: '', password: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    accountName: '',
+    name: '',
+    email: '',
+    password: '',
+  });
   const [country, setCountry] = useState('GB');
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
 
@@ -51,13 +56,14 @@ export function SignUpPage() {
     };
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors: Partial<Record<Field, string>> = {};
     if (values.accountName.trim() === '') errors.accountName = 'Is required';
     if (values.name.trim() === '') errors.name = 'Is required';
     if (values.email.trim() === '') errors.email = 'Is required';
-    if (values.password.length < MIN_PASSWORD) errors.password = `Must be at least ${MIN_PASSWORD} characters`;
+    if (values.password.length < MIN_PASSWORD)
+      errors.password = `Must be at least ${MIN_PASSWORD} characters`;
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     signUp.mutate({ kind, ...values, email: values.email.trim(), country });
@@ -66,7 +72,8 @@ export function SignUpPage() {
   const error = signUp.error;
   const reason = (field: Field | 'country') =>
     (field === 'country' ? undefined : local[field]) ?? fieldReason(error, field);
-  const onlyFieldReasons = error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length > 0;
+  const onlyFieldReasons =
+    error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length > 0;
   const accountWord = kind === 'practice' ? 'Practice' : 'Business';
 
   return (

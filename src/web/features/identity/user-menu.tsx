@@ -54,7 +54,12 @@ export function UserMenu() {
           Help
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconSignOut size={16} />} onClick={onSignOut} closeMenuOnClick={false}>
+        <Menu.Item
+          color="red"
+          leftSection={<IconSignOut size={16} />}
+          onClick={onSignOut}
+          closeMenuOnClick={false}
+        >
           {signOut.isPending ? 'Signing out…' : 'Sign out'}
         </Menu.Item>
       </Menu.Dropdown>
