@@ -1,12 +1,12 @@
 import { findDates, monthFirst, type DateMatch } from '../dates';
 import type { Line } from '../lines';
-import { conf, fold, locate, type FieldContext, type Found } from './context';
+import { conf, fold, locate, spanBox, xOverlap, type FieldContext, type Found } from './context';
 
 const DATE_LABEL = /dat(e|um|a)|tarikh|fecha|\ble\b|issued|dated/;
 const INVOICE_DATE_LABEL =
-  /(invoice|inv|bill|receipt|tax\s*point|document|factuur|rechnungs|facture)\s*-?\s*(date|datum)|date\s*(of\s*)?(invoice|issue)|rechnungsdatum|factuurdatum|date\s*de\s*facturation/;
+  /(invoice|inv|bill|receipt|tax\s*point|document|factuur|rechnungs|facture)\s*-?\s*(date|datum)|(invoice|facture|factuur|rechnung)\b.{0,30}\b(du|dated|vom|van|of|d'|del)\s*$|date\s*(of\s*)?(invoice|issue)|rechnungsdatum|factuurdatum|date\s*de\s*facturation/;
 const DUE_LABEL =
-  /\bdue\b|pay(ment)?\s*(by|before|due)|vervaldatum|uiterste|echeance|falligkeit|zahlbar\s*bis|scadenza|vencimiento|te\s*betalen\s*voor|expir/;
+  /\bdue\b|date\s*limite|limite\s*de\s*paiement|payable\s*avant|a\s*payer\s*avant|pay(ment)?\s*(by|before|due)|vervaldatum|uiterste|echeance|falligkeit|zahlbar\s*bis|scadenza|vencimiento|te\s*betalen\s*voor|expir/;
 const OTHER_DATE_LABEL =
   /order|bestel|delivery|deliver|ship|levering|liefer|period|periode|from|until|start|end|check.?in|check.?out|arrival|departure|valid|birth|since|expiry|exp\b|member|print/;
 
@@ -23,11 +23,22 @@ export interface DatesRead {
   warnings: string[];
 }
 
-/** The label for a date: the text before it on its line, or the previous line when the line has nothing else. */
+/**
+ * The label for a date: the text before it on its line, else the column header right above it
+ * (a row of labels over a row of values), else the previous line.
+ */
 function labelFor(lines: readonly Line[], i: number, match: DateMatch): string {
   const line = lines[i];
   if (!line) return '';
   const own = fold(line.text.slice(0, match.start));
+  const tail = own.replace(/[\d\s:./-]+$/, '');
+  if (/[a-z]{2,}\W*$/.test(tail) && !/\d/.test(tail.slice(-12))) return own.slice(-40);
+  const above = lines[i - 1];
+  if (above && above.page === line.page && !/\d/.test(above.text)) {
+    const box = spanBox(line, match.start, match.end);
+    const header = above.words.filter((w) => xOverlap(w.box, box) > 0.2);
+    if (header.length > 0) return fold(header.map((w) => w.text).join(' '));
+  }
   if (/[a-z]{2,}/.test(own)) return own.slice(-40);
   const prev = lines[i - 1];
   if (prev && prev.page === line.page && line.box[1] - prev.box[3] < 2 * (line.box[3] - line.box[1])) {

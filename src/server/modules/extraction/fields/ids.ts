@@ -101,8 +101,33 @@ function wordsInSpan(line: Line, start: number, end: number): Line['words'] {
 
 const hasDigit = (v: string): boolean => /\d/.test(v) && v.length >= 2 && v.length <= 30;
 
+const COLUMN_LABEL = /^(invoice|factuur|rechnung|facture|fattura|factura|booking|receipt|bill)$/;
+
+/** A value with a digit that is not a date or an amount. */
+const idLike = (v: string): boolean =>
+  hasDigit(v) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v) && !/^\d+[.,]\d{2}$/.test(v);
+
 export function readInvoiceNumber(ctx: FieldContext): Found<string> | null {
-  return readAfterLabel(ctx, INVOICE_NO, (v) => hasDigit(v) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v));
+  return readAfterLabel(ctx, INVOICE_NO, idLike) ?? readUnderColumnLabel(ctx);
+}
+
+/** A header row of labels ("Klant Order Factuur datum Factuur") over a row of values. */
+function readUnderColumnLabel(ctx: FieldContext): Found<string> | null {
+  for (const [i, line] of ctx.lines.entries()) {
+    if (/\d/.test(line.text)) continue;
+    const next = ctx.lines[i + 1];
+    if (!next || next.page !== line.page) continue;
+    for (const [k, word] of line.words.entries()) {
+      if (!COLUMN_LABEL.test(fold(word.text).replace(/[^a-z]/g, ''))) continue;
+      const following = fold(line.words[k + 1]?.text ?? '');
+      if (/^(dat|date|datum|to|adres|address)/.test(following)) continue;
+      const under = next.words.find((w) => xOverlap(w.box, word.box) > 0.3);
+      if (under && idLike(under.text) && under.text.length >= 4) {
+        return { value: under.text, confidence: 0.55, location: { page: next.page, box: under.box } };
+      }
+    }
+  }
+  return null;
 }
 
 export function readPoNumber(ctx: FieldContext): Found<string> | null {

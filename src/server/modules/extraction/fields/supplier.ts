@@ -7,7 +7,7 @@ const LEGAL =
   /\b(sdn\.?\s*bhd|bhd|berhad|s\/b|enterprises?|trading|ltd|limited|inc|llc|l\.l\.c|gmbh|ag|b\.?\s?v|n\.?\s?v|s\.?a\.?r\.?l|s\.a|s\.?a\.?s|sp\.?\s*z\s*o\.?\s*o|s\.?p\.?a|s\.?r\.?l|plc|pty|pte|co|corp|corporation|company|holdings?|industries|group|perniagaan|syarikat)\b\.?/;
 /** Kinds of business: a weaker sign of a name, and on their own a descriptor ("BISTRO & CAFE"). */
 const BUSINESS =
-  /\b(restaurant|restoran|cafe|bistro|bar|pub|grill|bakery|kedai|store|stores|mart|market|supermarket|hypermarket|pasaraya|pharmacy|farmasi|hardware|electrical|hotel|station|services?|solutions|stationery|books?|bookstore|motor|florist|clinic|centre|center|shop|boutique|deli|kitchen|foods?|resources|marketing|agency|studio|gift|deco|trading|enterprise|machinery|furniture|optical|printing|electronics?|tea|coffee|house|catering|pizza|chicken)\b/;
+  /\b(restaurant|restoran|cafe|bistro|bar|pub|grill|bakery|kedai|store|stores|mart|market|supermarket|hypermarket|pasaraya|pharmacy|farmasi|hardware|electrical|hotel|station|services?|solutions|stationery|bookstore|motor|florist|clinic|centre|center|shop|boutique|deli|kitchen|foods?|resources|marketing|agency|studio|gift|deco|trading|enterprise|machinery|furniture|optical|printing|electronics?|tea|coffee|house|catering|pizza|chicken)\b/;
 const COMPANY_MARK = new RegExp(`${LEGAL.source}|${BUSINESS.source}`);
 
 /** Lines that are not a name: document titles, greetings, labels, numbers. */
@@ -109,16 +109,17 @@ function mergeNameLines(
   const withoutForms = folded.replace(new RegExp(LEGAL.source, 'g'), ' ').replace(/\([^)]*\)/g, ' ');
   const ownWords = withoutForms.split(/[^a-z0-9']+/).filter((w) => w.length >= 3);
   const onlyForms = ownWords.length === 0 || (ownWords.length === 1 && BUSINESS.test(ownWords[0] ?? ''));
-  if (prev && close(prev, line) && (onlyForms || /^&/.test(folded)) && isNameLike(prev)) {
+  const startsWithForm = new RegExp(`^(${LEGAL.source}|${BUSINESS.source})`).test(folded.trim());
+  if (prev && close(prev, line) && ((onlyForms && startsWithForm) || /^&/.test(folded)) && isNameLike(prev)) {
     text = `${prev.text.trim()} ${text}`;
     first = prev;
   }
   const next = lines[lines.indexOf(line) + 1];
   if (next && close(line, next) && isNameLike(next)) {
     const nextFolded = fold(next.text).trim();
-    const startsWithForm = new RegExp(`^(${LEGAL.source})`).test(nextFolded);
+    const nextStartsWithForm = new RegExp(`^(${LEGAL.source})`).test(nextFolded);
     const unbalanced = (folded.match(/\(/g) ?? []).length > (folded.match(/\)/g) ?? []).length;
-    if (/(&|\band|-)$/.test(folded.trim()) || unbalanced || (startsWithForm && !LEGAL.test(folded))) {
+    if (/(&|\band|-)$/.test(folded.trim()) || unbalanced || (nextStartsWithForm && !LEGAL.test(folded))) {
       text = `${text} ${next.text.trim()}`;
       last = next;
     }
@@ -144,7 +145,10 @@ function isDescriptor(folded: string): boolean {
 
 /** Trims decoration and the registration number printed after the name ("... SDN BHD (519537-X)"). */
 export function cleanName(text: string): string {
-  let out = text.replace(/\s+/g, ' ').trim();
+  let out = text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+[-|:]?\s*(tax\s+invoice|invoice|receipt|factuur|rechnung|facture|credit\s+note)\s*$/i, '')
+    .trim();
   for (let i = 0; i < 3; i++) {
     out = out
       .replace(
