@@ -36,3 +36,18 @@ export async function describeLogin(
     isSupportAgent: full && (await isSupportAgent(db, loginId)),
   };
 }
+
+/** Audit rows as the API shows them. */
+export function auditRows(
+  rows: {
+    id: string;
+    action: string;
+    at: Date;
+    ip: string | null;
+    accountId: string | null;
+    loginId: string | null;
+    detail: Record<string, unknown>;
+  }[],
+) {
+  return { events: rows.map((e) => ({ ...e, at: e.at.toISOString() })) };
+}

@@ -197,12 +197,10 @@ export function identityRoutes(app: ZodApp, deps: AppDeps): void {
     },
     async (request, reply) => {
       await requestPasswordReset(security, request.body.email, request.ip);
-      return reply
-        .status(202)
-        .send({
-          ok: true as const,
-          message: 'If this email has a Docket login, a reset link is on its way.',
-        });
+      return reply.status(202).send({
+        ok: true as const,
+        message: 'If this email has a Docket login, a reset link is on its way.',
+      });
     },
   );
 

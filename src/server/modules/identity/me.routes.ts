@@ -26,7 +26,7 @@ import {
   requestEmailChange,
   sendVerificationEmail,
 } from './account-security';
-import { describeLogin } from './describe';
+import { auditRows, describeLogin } from './describe';
 import {
   deleteSession,
   endAllSessions,
@@ -53,20 +53,6 @@ import {
 } from './two-factor';
 
 const tags = ['User settings'];
-
-export function auditRows(
-  rows: {
-    id: string;
-    action: string;
-    at: Date;
-    ip: string | null;
-    accountId: string | null;
-    loginId: string | null;
-    detail: Record<string, unknown>;
-  }[],
-) {
-  return { events: rows.map((e) => ({ ...e, at: e.at.toISOString() })) };
-}
 
 export function meRoutes(app: ZodApp, deps: AppDeps): void {
   const db = deps.database.db;

@@ -136,7 +136,7 @@ export async function verifyTotp(
 function newBackupCode(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   let s = '';
-  for (let i = 0; i < 10; i++) s += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < 10; i++) s += alphabet.charAt(randomInt(alphabet.length));
   return `${s.slice(0, 5)}-${s.slice(5)}`;
 }
 
