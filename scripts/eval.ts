@@ -38,10 +38,11 @@ const log = (text: string): void => {
 type EInvoiceFigures = Record<'valid' | 'exact' | 'negative' | 'rejected', unknown>;
 
 function fieldsOf<F extends string>(score: DatasetScore<F>): Record<F, number> {
-  const out: Partial<Record<F, number>> = {};
-  for (const [k, v] of Object.entries(score.fields) as [F, { right: number; scored: number }][])
-    out[k] = share(v);
-  return out;
+  const entries = Object.entries<{ right: number; scored: number }>(score.fields).map(([k, v]) => [
+    k,
+    share(v),
+  ]);
+  return Object.fromEntries(entries) as Record<F, number>;
 }
 
 function printTable<F extends string>(title: string, score: DatasetScore<F>): void {
