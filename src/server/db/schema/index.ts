@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './capture';
 export * from './review';
+export * from './clients';
