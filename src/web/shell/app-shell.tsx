@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Divider, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
 import { homeOf } from '../app/paths';
@@ -19,7 +19,7 @@ export function AppShellLayout() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 256, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="xl"
+      padding={{ base: 'md', sm: 'xl' }}
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -31,14 +31,14 @@ export function AppShellLayout() {
               size="sm"
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
             />
-            <Box
+            <UnstyledButton
               component={Link}
               to={homeOf(account.id, account.kind)}
               aria-label="Docket home"
               visibleFrom="xs"
             >
               <Brand />
-            </Box>
+            </UnstyledButton>
             <Divider orientation="vertical" my={14} visibleFrom="xs" />
             <AccountSwitcher />
           </Group>

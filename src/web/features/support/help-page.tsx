@@ -38,26 +38,26 @@ export function HelpPage() {
           {practice ? (
             <List size="sm" spacing={6}>
               <List.Item>
-                <Anchor component={Link} to={paths.clients(a)}>
+                <Anchor inherit component={Link} to={paths.clients(a)}>
                   Clients
                 </Anchor>
                 : every business you look after; Manage next to a client for its subscription, users and
                 settings.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.colleagues(a)}>
+                <Anchor inherit component={Link} to={paths.colleagues(a)}>
                   Team &gt; Colleagues
                 </Anchor>
                 : the people in your practice.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.dataHealth(a)}>
+                <Anchor inherit component={Link} to={paths.dataHealth(a)}>
                   Data Health
                 </Anchor>
                 : the health of each client’s books.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.billingDetails(a)}>
+                <Anchor inherit component={Link} to={paths.billingDetails(a)}>
                   Practice settings &gt; Subscription
                 </Anchor>
                 : Billing Details and Invoice History.
@@ -66,29 +66,29 @@ export function HelpPage() {
           ) : (
             <List size="sm" spacing={6}>
               <List.Item>
-                <Anchor component={Link} to={paths.workspace(a, 'costs', 'inbox')}>
+                <Anchor inherit component={Link} to={paths.workspace(a, 'costs', 'inbox')}>
                   Costs
                 </Anchor>{' '}
                 and{' '}
-                <Anchor component={Link} to={paths.workspace(a, 'sales', 'inbox')}>
+                <Anchor inherit component={Link} to={paths.workspace(a, 'sales', 'inbox')}>
                   Sales
                 </Anchor>
                 : Inbox, Processing, Archive and Submission history.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.accountant(a)}>
+                <Anchor inherit component={Link} to={paths.accountant(a)}>
                   Business settings &gt; Accountant
                 </Anchor>
                 : your accounting practice.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.connections(a)}>
+                <Anchor inherit component={Link} to={paths.connections(a)}>
                   Business settings &gt; Connections
                 </Anchor>
                 : Xero or QuickBooks Online.
               </List.Item>
               <List.Item>
-                <Anchor component={Link} to={paths.users(a)}>
+                <Anchor inherit component={Link} to={paths.users(a)}>
                   Business settings &gt; Users
                 </Anchor>
                 : who works in this account.
@@ -96,7 +96,7 @@ export function HelpPage() {
             </List>
           )}
           <Text size="sm">
-            <Anchor component={Link} to={paths.security(a)}>
+            <Anchor inherit component={Link} to={paths.security(a)}>
               User settings
             </Anchor>{' '}
             (Security, Login details) belong to your login, whichever account you are in.
