@@ -35,6 +35,8 @@ export const accounts = pgTable(
     ownerUserId: uuid('owner_user_id'),
     /** An Admin can require two-factor authentication of every user of the account. */
     require2fa: boolean('require_2fa').notNull().default(false),
+    /** Account-level settings (for clients: the practice's New Client Defaults as applied at creation). */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     /** Set while the account is deactivated: its documents wait unextracted. */
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
