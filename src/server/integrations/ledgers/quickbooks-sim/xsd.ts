@@ -136,15 +136,17 @@ export function readXsd(texts: readonly string[]): XsdModel {
   return { complexTypes, simpleTypes };
 }
 
+/** Reads the QuickBooks Online model from the shared data folder; null when absent. */
+export function loadQuickbooksXsd(): XsdModel | null {
+  const dir = sharedDataPath('api-specs', 'quickbooks-online');
+  return dir === null ? null : readXsd(FILES.map((file) => readFileSync(join(dir, file), 'utf8')));
+}
+
 let cached: { model: XsdModel | null } | undefined;
 
-/** The QuickBooks Online model from the shared data folder, parsed once; null when absent. */
+/** The model, parsed once per process. */
 export function quickbooksXsd(): XsdModel | null {
-  if (cached) return cached.model;
-  const dir = sharedDataPath('api-specs', 'quickbooks-online');
-  cached = {
-    model: dir === null ? null : readXsd(FILES.map((file) => readFileSync(join(dir, file), 'utf8'))),
-  };
+  cached ??= { model: loadQuickbooksXsd() };
   return cached.model;
 }
 
