@@ -36,6 +36,7 @@ export function AppShellLayout() {
               to={homeOf(account.id, account.kind)}
               aria-label="Docket home"
               visibleFrom="xs"
+              style={{ textDecoration: 'none' }}
             >
               <Brand />
             </UnstyledButton>
