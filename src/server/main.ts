@@ -9,6 +9,9 @@ import { systemClock, type Clock } from './lib/clock';
 import { createMailer } from './integrations/mail/mailer';
 import { createLogger, type Logger } from './lib/logger';
 import { SecretBox } from './lib/secret-box';
+import { blobStoreFor } from './integrations/storage';
+import { capturePipeline, type CapturePipeline } from './modules/capture';
+import { closeExtraction, extractDocument } from './modules/extraction';
 import { purgeSessionsJob } from './modules/identity';
 import { databaseIsEmpty, DEMO_PASSWORD, demoLogins, seedDemo } from './seed';
 import { startSmtp, type SmtpHandle } from './smtp';
@@ -30,8 +33,8 @@ export interface Docket {
 }
 
 /** Every job kind Docket runs, listed once. */
-export function buildJobRegistry(database: Database, clock: Clock): JobRegistry {
-  return new JobRegistry().register(purgeSessionsJob(database.db, clock));
+export function buildJobRegistry(database: Database, clock: Clock, capture?: CapturePipeline): JobRegistry {
+  return new JobRegistry().register(purgeSessionsJob(database.db, clock), ...(capture?.jobs ?? []));
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -52,9 +55,26 @@ export async function startDocket(config: Config, roles: Roles, clock: Clock = s
     if (created) logger.info('Demo data created');
   }
 
-  const queue = await startJobQueue(database, buildJobRegistry(database, clock), { logger });
+  const storage = blobStoreFor(config.dataDir);
+  const capture = capturePipeline({
+    db: database.db,
+    clock,
+    storage,
+    extract: extractDocument,
+    logger,
+    extractConcurrency: Math.max(1, config.workers),
+    staleSeconds: Number(process.env.DOCKET_CAPTURE_STALE_SECONDS ?? 600),
+  });
+  const queue = await startJobQueue(database, buildJobRegistry(database, clock, capture), { logger });
+  capture.attach(queue);
+  let recovery: NodeJS.Timeout | undefined;
   if (roles.worker) {
     await queue.work();
+    await capture.recover();
+    recovery = setInterval(() => {
+      capture.recover().catch((err: unknown) => logger.error({ err }, 'capture recovery failed'));
+    }, 60_000);
+    recovery.unref();
     const [purge] = buildJobRegistry(database, clock).all();
     if (purge) {
       const hour = clock.now().toISOString().slice(0, 13);
@@ -73,7 +93,10 @@ export async function startDocket(config: Config, roles: Roles, clock: Clock = s
   }
 
   let smtp: SmtpHandle | null = null;
-  if (roles.smtp) smtp = await startSmtp({ port: config.smtpPort, host: config.host, logger });
+  if (roles.smtp) {
+    const smtpOptions = { port: config.smtpPort, host: config.host, logger, mailDomain: config.mailDomain };
+    smtp = await startSmtp({ ...smtpOptions, db: database.db, queue, storage });
+  }
 
   let stopping: Promise<void> | undefined;
   return {
@@ -85,9 +108,11 @@ export async function startDocket(config: Config, roles: Roles, clock: Clock = s
     logger,
     stop() {
       stopping ??= (async () => {
+        clearInterval(recovery);
         await app?.close();
         await smtp?.close();
         await queue.stop();
+        await closeExtraction();
         await database.close();
       })();
       return stopping;

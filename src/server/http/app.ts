@@ -15,7 +15,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes, usersRoutes } from '../modules/accounts';
+import { captureRoutes } from '../modules/capture';
 import { identityRoutes } from '../modules/identity';
+import { reviewRoutes } from '../modules/review';
 import { authHook } from './auth';
 import type { AppDeps, ZodApp } from './deps';
 import { handleError } from './errors';
@@ -114,6 +116,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   identityRoutes(app, deps);
   accountsRoutes(app, deps);
   usersRoutes(app, deps);
+  captureRoutes(app, deps);
+  reviewRoutes(app, deps);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(join(webDistDir, 'index.html'));
   if (serveWeb) {

@@ -1,0 +1,2 @@
+export { applyRules, settleItem } from './settle';
+export { reviewRoutes } from './review.routes';
