@@ -67,6 +67,8 @@ export const users = pgTable(
     /** Optional permissions of Standard users (e.g. add_clients, practice_insights, publish). */
     permissions: jsonb('permissions').$type<string[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
+    /** Removed users stay (inactive, without a login) so their paperwork still shows who submitted it. */
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [
