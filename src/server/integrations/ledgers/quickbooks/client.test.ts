@@ -150,6 +150,20 @@ describe('QuickBooksClient against the QuickBooks simulator', () => {
     expect(lists.contacts.filter((c) => c.name === 'Corner Café')).toHaveLength(1);
   });
 
+  it('when a receipt is attached to a bill that does not exist, then the upload is refused as an invalid reference', async () => {
+    const error = await failure(
+      client.attachFile(
+        session,
+        { kind: 'bill', id: '999' },
+        { fileName: 'x.pdf', contentType: 'application/pdf', bytes: new Uint8Array([1]) },
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'inactive_reference',
+      vendorMessage: 'Invalid Reference Id : Bill element id 999 not found',
+    });
+  });
+
   it('when a publish is retried with the same key, then one bill exists', async () => {
     const first = await client.publish(session, draft());
     const second = await client.publish(session, draft());
