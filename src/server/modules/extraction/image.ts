@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import sharp from 'sharp';
-import { getOcrEngine, type OcrEngine } from '../../integrations/ocr';
+import { getOcrEngine, type OcrEngine, type OcrPage } from '../../integrations/ocr';
 import { Invalid } from '../../lib/errors';
 import { decodeBmp } from './bmp';
 import type { DocumentKind } from './detect';
@@ -89,29 +89,34 @@ async function rotate(png: Uint8Array, degrees: 90 | 180 | 270): Promise<Uint8Ar
 }
 
 /**
- * OCRs a normalised page image to words. Orientation comes from the engine's OSD; when OSD is unsure and
- * the first reading is poor, the other three rotations are tried and the most confident reading kept.
+ * OCRs a normalised page image to words. A confident first reading is kept as it is. Otherwise the
+ * engine's orientation detection (on a smaller copy: it is slow at full size) decides whether to turn
+ * the page; when that is unsure too, the other three rotations are tried and the most confident kept.
  */
 export async function ocrImage(
   png: Uint8Array,
   page = 1,
   engine: OcrEngine = getOcrEngine(),
 ): Promise<OcrResult> {
-  let image = png;
-  let rotated: 0 | 90 | 180 | 270 = 0;
-  const osd = await engine.detectRotation(png).catch(() => null);
-  if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
-    image = await rotate(png, osd.degrees);
-    rotated = osd.degrees;
-  }
-  let best = { result: await engine.recognize(image, { psm: 6 }), image, rotated };
-  if (best.result.confidence < 0.55 || best.result.words.length < 3) {
-    for (const degrees of [90, 180, 270] as const) {
-      const turned = await rotate(png, degrees);
-      const result = await engine.recognize(turned, { psm: 6 });
-      if (result.confidence > best.result.confidence + 0.1 && result.words.length >= 3) {
-        best = { result, image: turned, rotated: degrees };
-      }
+  let best = { result: await engine.recognize(png, { psm: 6 }), rotated: 0 as 0 | 90 | 180 | 270 };
+  const good = (r: OcrPage): boolean => r.confidence >= 0.6 && r.words.length >= 8;
+  if (!good(best.result)) {
+    const small = await sharp(png).resize({ width: 1000, height: 1000, fit: 'inside' }).png().toBuffer();
+    const osd = await engine.detectRotation(small).catch(() => null);
+    const tried = new Set<number>([0]);
+    const tryRotation = async (degrees: 90 | 180 | 270): Promise<void> => {
+      tried.add(degrees);
+      const result = await engine.recognize(await rotate(png, degrees), { psm: 6 });
+      if (result.confidence > best.result.confidence + 0.05 && result.words.length >= 3)
+        best = { result, rotated: degrees };
+    };
+    if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) await tryRotation(osd.degrees);
+    if (
+      !good(best.result) &&
+      best.result.confidence < 0.45 &&
+      !(osd && osd.degrees === 0 && osd.confidence >= 1.5)
+    ) {
+      for (const degrees of [90, 180, 270] as const) if (!tried.has(degrees)) await tryRotation(degrees);
     }
   }
   const words: Word[] = best.result.words

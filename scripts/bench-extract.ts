@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:extract`: per-document latency (p50, p95) and throughput of extraction for three
+ * kinds of input: an e-invoice XML, a one-page text PDF and an OCR'd receipt photo; first in one
+ * process, then split over 2 worker threads. Prints figures; asserts nothing.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
+import { closeExtraction, extractDocument } from '../src/server/modules/extraction';
+import { detectEInvoiceXml } from '../src/server/modules/extraction/einvoice';
+import { sharedDataPath } from '../test/support/shared-data';
+
+type Kind = 'einvoice-xml' | 'text-pdf' | 'ocr-photo';
+interface Sample {
+  kind: Kind;
+  name: string;
+  bytes: Uint8Array;
+  count: number;
+}
+interface RunResult {
+  latencies: number[];
+  wallMs: number;
+}
+
+async function findXml(dir: string): Promise<string | null> {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = await findXml(p);
+      if (found) return found;
+    } else if (entry.name.endsWith('.xml')) {
+      const bytes = await readFile(p);
+      if (detectEInvoiceXml(bytes) !== null) {
+        try {
+          await extractDocument({ bytes, fileName: entry.name });
+          return p;
+        } catch {
+          // Not a valid one: keep looking.
+        }
+      }
+    }
+  }
+  return null;
+}
+
+async function textPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const rows = [
+    'Northwind Office Supplies Ltd',
+    '12 Market Street, Leeds LS1 4AB',
+    'VAT Reg No: GB 123 4567 89',
+    'Invoice No: INV-2024-0042      Invoice Date: 14/03/2024',
+    'Description            Qty    Price    Amount',
+    'A4 paper, 5 reams        2    19.99     39.98',
+    'Toner cartridge          1    64.50     64.50',
+    'Subtotal                                104.48',
+    'VAT 20%                                  20.90',
+    'Total                                   125.38',
+  ];
+  rows.forEach((text, i) => page.drawText(text, { x: 50, y: 790 - i * 22, size: 11, font }));
+  return doc.save();
+}
+
+async function photo(): Promise<{ name: string; bytes: Uint8Array }> {
+  const dir = sharedDataPath('sroie-train', 'img');
+  if (dir) {
+    const name = (await readdir(dir)).filter((f) => f.endsWith('.jpg')).sort()[0];
+    if (name) return { name, bytes: await readFile(join(dir, name)) };
+  }
+  const lines = ['CORNER CAFE LTD', '1 HIGH STREET', 'DATE 14/03/2024', 'LATTE 3.20', 'TOTAL 3.20'];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="${80 + lines.length * 60}">
+    <rect width="100%" height="100%" fill="white"/>${lines
+      .map((l, i) => `<text x="30" y="${70 + i * 60}" font-family="monospace" font-size="36">${l}</text>`)
+      .join('')}</svg>`;
+  return {
+    name: 'synthetic-receipt.jpg',
+    bytes: await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer(),
+  };
+}
+
+async function runSample(sample: Pick<Sample, 'bytes' | 'name' | 'count'>): Promise<RunResult> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < sample.count; i++) {
+    const t = performance.now();
+    await extractDocument({ bytes: sample.bytes, fileName: sample.name }, { country: 'GB' });
+    latencies.push(performance.now() - t);
+  }
+  return { latencies, wallMs: performance.now() - started };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function report(label: string, r: RunResult, docs: number): void {
+  const p50 = percentile(r.latencies, 50).toFixed(1);
+  const p95 = percentile(r.latencies, 95).toFixed(1);
+  const rate = (docs / (r.wallMs / 1000)).toFixed(2);
+  process.stdout.write(
+    `  ${label.padEnd(28)} n=${String(docs).padStart(4)}  p50 ${p50.padStart(8)} ms  p95 ${p95.padStart(8)} ms  ${rate.padStart(8)} docs/s\n`,
+  );
+}
+
+async function inWorkers(sample: Sample, workers: number): Promise<RunResult> {
+  const file = fileURLToPath(import.meta.url);
+  const started = performance.now();
+  const per = Math.ceil(sample.count / workers);
+  const results = await Promise.all(
+    Array.from({ length: workers }, () => {
+      const worker = new Worker(file, { workerData: { name: sample.name, bytes: sample.bytes, count: per } });
+      return new Promise<number[]>((resolve, reject) => {
+        worker.once('message', (latencies: number[]) => resolve(latencies));
+        worker.once('error', reject);
+      });
+    }),
+  );
+  return { latencies: results.flat(), wallMs: performance.now() - started };
+}
+
+async function main(): Promise<void> {
+  const samples: Sample[] = [];
+  const einvoiceDir = sharedDataPath('einvoice');
+  const xml = einvoiceDir ? await findXml(einvoiceDir) : null;
+  if (xml)
+    samples.push({ kind: 'einvoice-xml', name: 'invoice.xml', bytes: await readFile(xml), count: 200 });
+  else process.stdout.write('e-invoice XML: not available (shared data missing)\n');
+  samples.push({ kind: 'text-pdf', name: 'invoice.pdf', bytes: await textPdf(), count: 60 });
+  const p = await photo();
+  samples.push({ kind: 'ocr-photo', name: p.name, bytes: p.bytes, count: 8 });
+
+  process.stdout.write('One process (warm: one untimed run first)\n');
+  for (const s of samples) {
+    await runSample({ ...s, count: 1 });
+    report(s.kind, await runSample(s), s.count);
+  }
+  await closeExtraction();
+  process.stdout.write('Two worker threads (each warms up inside the timed run)\n');
+  for (const s of samples) report(s.kind, await inWorkers(s, 2), s.count + (s.count % 2));
+}
+
+if (isMainThread) {
+  main().catch(async (error: unknown) => {
+    await closeExtraction();
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  const data = workerData as { name: string; bytes: Uint8Array; count: number };
+  runSample(data)
+    .then(async (r) => {
+      await closeExtraction();
+      parentPort?.postMessage(r.latencies);
+    })
+    .catch((error: unknown) => {
+      throw error;
+    });
+}
