@@ -2,3 +2,4 @@ export * from './identity';
 export * from './capture';
 export * from './review';
 export * from './clients';
+export * from './publishing';
