@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
 import { loadConfig } from '../../src/server/config';
+import type { Database } from '../../src/server/db/connect';
 import { buildApp } from '../../src/server/http/app';
 import { startJobQueue, type JobQueue } from '../../src/server/jobs/queue';
 import { createMailer } from '../../src/server/integrations/mail/mailer';
@@ -21,9 +23,9 @@ export interface CaptureTestApp extends TestApp {
 
 /** The real app with a real job queue and workers running the capture pipeline on the real extraction engine. */
 export async function buildCaptureTestApp(
-  options: { extract?: ExtractFn; workers?: boolean } = {},
+  options: { extract?: ExtractFn; workers?: boolean; database?: Database } = {},
 ): Promise<CaptureTestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     DOCKET_DATA_DIR: testDataDir,
     DOCKET_SECRET: 'test-secret-test-secret-test-secret-00',
@@ -154,4 +156,17 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the expected state was not reached');
+}
+
+/** A photo-like receipt: the lines drawn as an image (JPEG), for the OCR path. */
+export async function receiptPhoto(lines: string[]): Promise<Uint8Array> {
+  const escape = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const text = lines
+    .map(
+      (l, i) =>
+        `<text x="40" y="${70 + i * 44}" font-family="DejaVu Sans, sans-serif" font-size="30">${escape(l)}</text>`,
+    )
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${120 + lines.length * 44}"><rect width="100%" height="100%" fill="#fbfaf4"/>${text}</svg>`;
+  return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
 }
