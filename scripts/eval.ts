@@ -53,6 +53,11 @@ function printTable<F extends string>(title: string, score: DatasetScore<F>): vo
       `  ${field.padEnd(15)} ${String(s.right).padStart(7)} ${String(s.scored).padStart(7)} ${share(s).toFixed(3).padStart(7)}`,
     );
   }
+  if (score.addressLetters) {
+    log(
+      `  (address comparing letters and digits only, punctuation ignored: ${share(score.addressLetters).toFixed(3)})`,
+    );
+  }
   if (values.misses === true) for (const m of score.misses) log(`    miss ${m}`);
 }
 

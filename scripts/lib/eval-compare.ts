@@ -32,3 +32,9 @@ export function sameAmount(actual: string | null, expected: string | number): bo
     typeof expected === 'number' ? expected : Number(parseAmount(expected.replace(/\s+/g, '')) ?? NaN);
   return Number.isFinite(e) && Math.abs(Number(actual) - e) < 0.005;
 }
+
+/** Letters and digits only: shows how many misses are punctuation alone (reported beside, never instead). */
+export function sameLetters(actual: string | null, expected: string): boolean {
+  const f = (v: string): string => v.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return actual !== null && f(actual) !== '' && f(actual) === f(expected);
+}

@@ -10,7 +10,7 @@ import type { ExtractionResult } from '../../src/shared/contracts/extraction';
 import { extractDocument } from '../../src/server/modules/extraction';
 import { extractFields } from '../../src/server/modules/extraction/extract-fields';
 import { readSroieBoxes } from '../../src/server/modules/extraction/words';
-import { sameAmount, sameDate, sameText } from './eval-compare';
+import { sameAmount, sameDate, sameLetters, sameText } from './eval-compare';
 
 export interface FieldScore {
   right: number;
@@ -23,6 +23,8 @@ export interface DatasetScore<F extends string> {
   failed: number;
   seconds: number;
   misses: string[];
+  /** Address right when only letters and digits are compared (SROIE; a side figure). */
+  addressLetters?: FieldScore;
 }
 
 export const SROIE_FIELDS = ['company', 'address', 'date', 'total'] as const;
@@ -63,6 +65,7 @@ function tally<F extends string>(
 
 function scoreSroie(
   scores: Record<SroieField, FieldScore>,
+  letters: FieldScore,
   key: z.infer<typeof SroieKey>,
   r: ExtractionResult,
 ): string[] {
@@ -73,6 +76,10 @@ function scoreSroie(
   };
   check('company', key.company, sameText(r.supplier.name, key.company ?? ''), r.supplier.name);
   check('address', key.address, sameText(r.supplier.address, key.address ?? ''), r.supplier.address);
+  if (key.address !== undefined && key.address.trim() !== '') {
+    letters.scored += 1;
+    if (sameLetters(r.supplier.address, key.address)) letters.right += 1;
+  }
   check('date', key.date, sameDate(r.date, key.date ?? '', 'MY'), r.date);
   check('total', key.total, sameAmount(r.total, key.total ?? ''), r.total);
   return wrong;
@@ -86,6 +93,7 @@ export async function evalSroieWords(dir: string): Promise<DatasetScore<SroieFie
     .map((f) => f.slice(0, -5))
     .sort();
   const fields = emptyScores(SROIE_FIELDS);
+  const addressLetters: FieldScore = { right: 0, scored: 0 };
   const misses: string[] = [];
   let failed = 0;
   for (const id of ids) {
@@ -93,14 +101,21 @@ export async function evalSroieWords(dir: string): Promise<DatasetScore<SroieFie
     try {
       const words = readSroieBoxes(await readFile(join(dir, 'box', `${id}.txt`), 'utf8'));
       const r = extractFields({ file: id, source: 'words', pageCount: 1, words }, { country: 'MY' });
-      for (const w of scoreSroie(fields, key, r)) misses.push(`${id} ${w}`);
+      for (const w of scoreSroie(fields, addressLetters, key, r)) misses.push(`${id} ${w}`);
     } catch (error) {
       failed += 1;
       misses.push(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       for (const f of SROIE_FIELDS) tally(fields, f, key[f], false);
     }
   }
-  return { n: ids.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+  return {
+    n: ids.length,
+    fields,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+    misses,
+    addressLetters,
+  };
 }
 
 /** SROIE end to end: our OCR of the scans in img/, scored against key/. */
@@ -111,6 +126,7 @@ export async function evalSroieScans(dir: string, limit = Infinity): Promise<Dat
     .sort()
     .slice(0, limit);
   const fields = emptyScores(SROIE_FIELDS);
+  const addressLetters: FieldScore = { right: 0, scored: 0 };
   const misses: string[] = [];
   let failed = 0;
   for (const image of images) {
@@ -119,14 +135,21 @@ export async function evalSroieScans(dir: string, limit = Infinity): Promise<Dat
     try {
       const bytes = await readFile(join(dir, 'img', image));
       const r = await extractDocument({ bytes, fileName: image }, { country: 'MY' });
-      for (const w of scoreSroie(fields, key, r)) misses.push(`${id} ${w}`);
+      for (const w of scoreSroie(fields, addressLetters, key, r)) misses.push(`${id} ${w}`);
     } catch (error) {
       failed += 1;
       misses.push(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       for (const f of SROIE_FIELDS) tally(fields, f, key[f], false);
     }
   }
-  return { n: images.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+  return {
+    n: images.length,
+    fields,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+    misses,
+    addressLetters,
+  };
 }
 
 const I2dExpected = z

@@ -4,7 +4,7 @@ import { conf, fold, locate, similarity, type FieldContext, type Found } from '.
 
 /** Legal forms and words that mark a registered business name. */
 const LEGAL =
-  /\b(sdn\.?\s*bhd|bhd|berhad|s\/b|enterprises?|trading|ltd|limited|inc|llc|l\.l\.c|gmbh|ag|b\.?\s?v|n\.?\s?v|s\.?a\.?r\.?l|s\.a|s\.?a\.?s|sp\.?\s*z\s*o\.?\s*o|s\.?p\.?a|s\.?r\.?l|plc|pty|pte|co|corp|corporation|company|holdings?|industries|group|perniagaan|syarikat)\b\.?/;
+  /\b(sdn\.?\s*bhd|sdn|bhd|berhad|s\/b|enterprises?|trading|ltd|limited|inc|llc|l\.l\.c|gmbh|ag|b\.?\s?v|n\.?\s?v|s\.?a\.?r\.?l|s\.a|s\.?a\.?s|sp\.?\s*z\s*o\.?\s*o|s\.?p\.?a|s\.?r\.?l|plc|pty|pte|co|corp|corporation|company|holdings?|industries|group|perniagaan|syarikat)\b\.?/;
 /** Kinds of business: a weaker sign of a name, and on their own a descriptor ("BISTRO & CAFE"). */
 const BUSINESS =
   /\b(restaurant|restoran|cafe|bistro|bar|pub|grill|bakery|kedai|store|stores|mart|market|supermarket|hypermarket|pasaraya|pharmacy|farmasi|hardware|electrical|hotel|station|services?|solutions|stationery|bookstore|motor|florist|clinic|centre|center|shop|boutique|deli|kitchen|foods?|resources|marketing|agency|studio|gift|deco|trading|enterprise|machinery|furniture|optical|printing|electronics?|tea|coffee|house|catering|pizza|chicken)\b/;
@@ -61,7 +61,7 @@ export function readSupplier(ctx: FieldContext): SupplierRead {
   let best: { line: Line; score: number } | null = null;
   for (const [i, line] of top.entries()) {
     const folded = fold(line.text).trim();
-    if (isGeneric(folded) || REG_NO.test(folded)) continue;
+    if (isGeneric(folded) || isRegLine(folded)) continue;
     if (ADDRESS_STOP.test(folded) && !COMPANY_MARK.test(folded)) continue;
     const digits = folded.replace(/[^0-9]/g, '').length;
     let score = 2 - i * 0.25;
@@ -73,8 +73,9 @@ export function readSupplier(ctx: FieldContext): SupplierRead {
     score += Math.min(1.5, Math.max(0, height / ctx.unit - 1));
     const next = top[i + 1];
     // A bare personal name above a business name (a stamp, the cashier) is not the supplier.
-    if (PERSONISH.test(folded) && !COMPANY_MARK.test(folded) && next && LEGAL.test(fold(next.text))) {
-      score -= 2;
+    if (PERSONISH.test(folded) && !COMPANY_MARK.test(folded) && next) {
+      const nextFolded = fold(next.text);
+      if (LEGAL.test(nextFolded)) score -= 2;
     }
     if (!best || score > best.score) best = { line, score };
   }
@@ -117,7 +118,8 @@ function mergeNameLines(
   const next = lines[lines.indexOf(line) + 1];
   if (next && close(line, next) && isNameLike(next)) {
     const nextFolded = fold(next.text).trim();
-    const nextStartsWithForm = new RegExp(`^(${LEGAL.source})`).test(nextFolded);
+    const nextStartsWithForm =
+      new RegExp(`^(${LEGAL.source}|${BUSINESS.source})`).test(nextFolded) && !isDescriptor(nextFolded);
     const unbalanced = (folded.match(/\(/g) ?? []).length > (folded.match(/\)/g) ?? []).length;
     if (/(&|\band|-)$/.test(folded.trim()) || unbalanced || (nextStartsWithForm && !LEGAL.test(folded))) {
       text = `${text} ${next.text.trim()}`;
@@ -155,10 +157,13 @@ export function cleanName(text: string): string {
         /[\s,]*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*:?\s*[a-z]{0,3}\d{3,}[-\s]?[a-z]?\s*\)?[\s,.]*$/i,
         '',
       )
-      .replace(/[\s,]*\([A-Z]{2,5}\)$/, '')
+      .replace(/[\s,]*\([A-Z0-9]{2,5}\)$/, '')
       .trim();
   }
-  return out.replace(/^[\s*#=~-]+|[\s*#=~:,-]+$/g, '');
+  return out
+    .replace(/^#?\d{4,}\s+(?=[A-Za-z])/, '')
+    .replace(/^(own(ed)?\s*by|dimiliki(\s*oleh)?)\s*:\s*/i, '')
+    .replace(/^[\s*#=~-]+|[\s*#=~:,-]+$/g, '');
 }
 
 /** Fuzzy match of the account's known suppliers against the document's first lines (and any line). */
