@@ -15,10 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes, usersRoutes } from '../modules/accounts';
-import { captureRoutes } from '../modules/capture';
+import { captureRoutes, resumeWaiting } from '../modules/capture';
+import { clientsRoutes, deleteAccountFiles } from '../modules/clients';
+import { blobStoreFor } from '../integrations/storage';
 import { identityRoutes } from '../modules/identity';
 import { reviewRoutes } from '../modules/review';
-import { authHook } from './auth';
+import { accountScopeHook, authHook } from './auth';
 import type { AppDeps, ZodApp } from './deps';
 import { handleError } from './errors';
 
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', authHook(deps));
+  app.addHook('preValidation', accountScopeHook(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
@@ -116,6 +119,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   identityRoutes(app, deps);
   accountsRoutes(app, deps);
   usersRoutes(app, deps);
+  clientsRoutes(app, deps, {
+    resumeWaiting: (accountId) => resumeWaiting(deps.database.db, deps.queue, accountId, deps.clock),
+    deleteFiles: (accountId) => deleteAccountFiles(deps.database.db, blobStoreFor(deps.config.dataDir), accountId),
+  });
   captureRoutes(app, deps);
   reviewRoutes(app, deps);
 

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in session, when the cookie is valid (set by the auth hook). */
     session: SessionInfo | null;
+    /** The scope resolved for the route's :accountId before validation (so strangers get 404 first). */
+    accountScope: Scope | null;
   }
 }
 
@@ -67,5 +69,25 @@ export async function requireScope(
   accountId: string,
 ): Promise<Scope> {
   const session = requireSession(request);
-  return resolveScope(deps.database.db, session.login.id, accountId);
+  const cached = request.accountScope;
+  if (cached?.accountId === accountId && cached.loginId === session.login.id) return cached;
+  request.accountScope = await resolveScope(deps.database.db, session.login.id, accountId);
+  return request.accountScope;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Before a route under /api/accounts/:accountId validates its input, the caller must be signed in
+ * and reach that account: otherwise 401 / 404, whatever the body, so nothing about an account that
+ * is not yours leaks through validation messages.
+ */
+export function accountScopeHook(deps: AppDeps) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.accountScope = null;
+    if (!request.routeOptions.url?.startsWith('/api/accounts/:accountId')) return;
+    const accountId = (request.params as Record<string, unknown>).accountId;
+    if (typeof accountId !== 'string' || !UUID.test(accountId)) return;
+    await requireScope(deps, request, accountId);
+  };
 }

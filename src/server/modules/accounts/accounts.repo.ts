@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import { accounts, users } from '../../db/schema';
 import { NotFound } from '../../lib/errors';
@@ -15,6 +15,6 @@ export async function listUsers(db: Db, scope: Scope) {
   return db
     .select()
     .from(users)
-    .where(eq(users.accountId, scope.accountId))
+    .where(and(eq(users.accountId, scope.accountId), isNull(users.removedAt)))
     .orderBy(asc(users.name), asc(users.id));
 }

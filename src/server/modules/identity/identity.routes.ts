@@ -28,6 +28,7 @@ import { checkCredentials, type SessionStage } from './sign-in';
 import { signUp } from './sign-up';
 import { confirmTwoFactorReset, requestTwoFactorReset } from './support';
 import { supportRoutes } from './support.routes';
+import { connectPendingInvitations } from '../clients';
 import { assertNotThrottled, clearFailures, recordFailure, twoFactorKey } from './throttle';
 import { consumeBackupCode, TRUSTED_DEVICE_COOKIE, trustDevice, verifyTotp } from './two-factor';
 
@@ -68,6 +69,9 @@ export function identityRoutes(app: ZodApp, deps: AppDeps): void {
     async (request, reply) => {
       const { loginId, accountId } = await signUp(db, deps.clock, request.body, request.ip);
       await sendVerificationEmail(security, { id: loginId, email: request.body.email });
+      // A firm invited by businesses before it was on Docket is connected to them now.
+      if (request.body.kind === 'practice')
+        await connectPendingInvitations(security, accountId, request.body.email);
       await beginSession(request, reply, loginId, accountId, 'full');
       return reply.status(201).send(await describeLogin(db, loginId, accountId, 'full'));
     },
