@@ -4,6 +4,19 @@ import type { AccountKind } from '../../shared/contracts/identity';
 export const paths = {
   signIn: '/sign-in',
   signUp: '/sign-up',
+  /** The second step of signing in: an authenticator code or a backup code. */
+  twoFactorChallenge: '/sign-in/two-factor',
+  /** Signing in where 2FA must be set up first (required by an account, or reset by support). */
+  twoFactorSetup: '/sign-in/set-up-two-factor',
+  lockedOut: '/sign-in/locked-out',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  verifyEmail: '/verify-email',
+  confirmEmailChange: '/confirm-email-change',
+  invitation: '/invitation',
+  supportConfirm: '/support/confirm',
+  supportConsole: '/support',
+  mailbox: '/dev/mailbox',
   account: (accountId: string) => `/a/${accountId}`,
   clients: (a: string) => `/a/${a}/clients`,
   colleagues: (a: string) => `/a/${a}/team/colleagues`,

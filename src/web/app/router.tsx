@@ -7,15 +7,30 @@ import { WorkspacePage } from '../features/capture/workspace-page';
 import { AccountantPage } from '../features/clients/accountant-page';
 import { ClientsPage } from '../features/clients/clients-page';
 import { DataHealthPage } from '../features/health/data-health-page';
+import {
+  ConfirmEmailChangePage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SupportConfirmPage,
+  VerifyEmailPage,
+} from '../features/identity/email-link-pages';
+import { InvitationPage } from '../features/identity/invitation-page';
+import { LockedOutPage } from '../features/identity/locked-out-page';
 import { LoginDetailsPage } from '../features/identity/login-details-page';
 import { RootRedirect } from '../features/identity/root-redirect';
 import { SecurityPage } from '../features/identity/security-page';
+import { RequireFullSession } from '../features/identity/session-stage';
+import { SetUpTwoFactorPage } from '../features/identity/set-up-two-factor-page';
 import { SignInPage } from '../features/identity/sign-in-page';
 import { SignUpPage } from '../features/identity/sign-up-page';
+import { TwoFactorChallengePage } from '../features/identity/two-factor-challenge-page';
 import { ConnectionsPage } from '../features/publishing/connections-page';
 import { ListsPage } from '../features/publishing/lists-page';
 import { HelpPage } from '../features/support/help-page';
+import { MailboxPage } from '../features/support/mailbox-page';
+import { SupportConsolePage } from '../features/support/support-console-page';
 import { NotFoundPage } from '../shell/not-found-page';
+import { paths } from './paths';
 
 const practicePages: RouteObject[] = [
   { path: 'clients', element: <ClientsPage /> },
@@ -40,9 +55,24 @@ export const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: paths.twoFactorChallenge, element: <TwoFactorChallengePage /> },
+  { path: paths.twoFactorSetup, element: <SetUpTwoFactorPage /> },
+  { path: paths.lockedOut, element: <LockedOutPage /> },
+  { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
+  { path: paths.resetPassword, element: <ResetPasswordPage /> },
+  { path: paths.verifyEmail, element: <VerifyEmailPage /> },
+  { path: paths.confirmEmailChange, element: <ConfirmEmailChangePage /> },
+  { path: paths.invitation, element: <InvitationPage /> },
+  { path: paths.supportConfirm, element: <SupportConfirmPage /> },
+  { path: paths.supportConsole, element: <SupportConsolePage /> },
+  { path: paths.mailbox, element: <MailboxPage /> },
   {
     path: '/a/:accountId',
-    element: <AccountRoute />,
+    element: (
+      <RequireFullSession>
+        <AccountRoute />
+      </RequireFullSession>
+    ),
     children: [
       { index: true, element: <AccountIndex /> },
       { element: <RequireKind kind="practice" />, children: practicePages },

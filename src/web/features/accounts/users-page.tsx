@@ -1,10 +1,107 @@
-import { Badge, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import type { UserSummary } from '../../../shared/contracts/identity';
+import { messageOf } from '../../app/api';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Page } from '../../ui/page';
 import { useAccountUsers } from './accounts-api';
 import { useCurrentAccount } from './current-account';
 import { roleLabel } from './labels';
+import { AddedUserAlert, AddUserModal, type AddedUser } from './add-user-form';
+import { useInvitations, useInviteUser, useRevokeInvitation } from './users-api';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Give login access to a user who has none: an invitation by email. */
+function InviteButton({ accountId, user }: { accountId: string; user: UserSummary }) {
+  const invite = useInviteUser(accountId);
+  return (
+    <Button
+      size="xs"
+      variant="subtle"
+      aria-label={`Invite ${user.name} to sign in`}
+      loading={invite.isPending}
+      onClick={() => {
+        invite.mutate(user.id, {
+          onSuccess: () => {
+            notifications.show({ message: `Invitation sent to ${user.email}.`, color: 'teal' });
+          },
+          onError: (error) => {
+            notifications.show({ title: 'Could not invite', message: messageOf(error), color: 'red' });
+          },
+        });
+      }}
+    >
+      Invite
+    </Button>
+  );
+}
+
+/** Open invitations of the account, with a way to revoke them. */
+function OpenInvitations({ accountId }: { accountId: string }) {
+  const invitations = useInvitations(accountId, true);
+  const revoke = useRevokeInvitation(accountId);
+  const open = invitations.data?.filter((i) => i.acceptedAt === null && i.revokedAt === null) ?? [];
+  if (invitations.isError) {
+    return (
+      <ErrorAlert
+        error={invitations.error}
+        title="Could not load the invitations"
+        onRetry={() => void invitations.refetch()}
+      />
+    );
+  }
+  if (open.length === 0) return null;
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="open-invitations">
+      <Stack gap="sm">
+        <Title order={2} fz="lg" fw={600} id="open-invitations">
+          Open invitations
+        </Title>
+        <Table verticalSpacing="xs" aria-label="Open invitations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Expires</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {open.map((inv) => (
+              <Table.Tr key={inv.id}>
+                <Table.Td>{inv.email}</Table.Td>
+                <Table.Td>{dateFormat.format(new Date(inv.expiresAt))}</Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Revoke the invitation of ${inv.email}`}
+                    loading={revoke.isPending && revoke.variables === inv.id}
+                    onClick={() => {
+                      revoke.mutate(inv.id, {
+                        onError: (error) => {
+                          notifications.show({
+                            title: 'Could not revoke',
+                            message: messageOf(error),
+                            color: 'red',
+                          });
+                        },
+                      });
+                    }}
+                  >
+                    Revoke
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+}
 
 function Status({ user }: { user: UserSummary }) {
   if (!user.active)
@@ -48,6 +145,9 @@ export function UsersPage() {
   const users = useAccountUsers(account.id);
   const practice = account.kind === 'practice';
   const title = practice ? 'Colleagues' : 'Users';
+  const canManage = account.role !== 'standard';
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<AddedUser | null>(null);
 
   return (
     <Page
@@ -58,7 +158,36 @@ export function UsersPage() {
           ? `Everyone who works in ${account.name}, with their role. Colleagues reach the clients the practice serves.`
           : `Everyone who can work in ${account.name}, with their role. Admins manage settings, users and connections.`
       }
+      actions={
+        canManage && (
+          <Button
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            Add a user
+          </Button>
+        )
+      }
     >
+      {added && (
+        <AddedUserAlert
+          added={added}
+          onClose={() => {
+            setAdded(null);
+          }}
+        />
+      )}
+      {canManage && (
+        <AddUserModal
+          account={account}
+          opened={adding}
+          onClose={() => {
+            setAdding(false);
+          }}
+          onAdded={setAdded}
+        />
+      )}
       {users.isError && (
         <ErrorAlert
           error={users.error}
@@ -80,6 +209,7 @@ export function UsersPage() {
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Status</Table.Th>
+                {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -114,14 +244,20 @@ export function UsersPage() {
                   <Table.Td>
                     <Status user={user} />
                   </Table.Td>
+                  {canManage && (
+                    <Table.Td ta="right">
+                      {user.active && !user.canSignIn && <InviteButton accountId={account.id} user={user} />}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      {canManage && <OpenInvitations accountId={account.id} />}
       <Text size="xs" c="dimmed">
-        Adding, deactivating and removing {practice ? 'colleagues' : 'users'} arrives in a later release.
+        Deactivating and removing {practice ? 'colleagues' : 'users'} arrives in a later release.
       </Text>
     </Page>
   );

@@ -4,6 +4,7 @@ import { paths } from '../../app/paths';
 import { ErrorAlert } from '../../ui/error-alert';
 import { FullPageLoader } from '../../ui/full-page-loader';
 import { useMe, useSignOut } from './identity-api';
+import { pathForStage } from './session-stage';
 
 function NoAccountYet({ email }: { email: string }) {
   const signOut = useSignOut();
@@ -49,6 +50,11 @@ export function RootRedirect() {
     );
   }
   if (me.data === null) return <Navigate to={paths.signIn} replace />;
-  if (me.data.currentAccountId === null) return <NoAccountYet email={me.data.login.email} />;
+  const stagePath = pathForStage(me.data);
+  if (stagePath !== null) return <Navigate to={stagePath} replace />;
+  if (me.data.currentAccountId === null) {
+    if (me.data.isSupportAgent) return <Navigate to={paths.supportConsole} replace />;
+    return <NoAccountYet email={me.data.login.email} />;
+  }
   return <Navigate to={paths.account(me.data.currentAccountId)} replace />;
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError, fieldReason } from '../../app/api';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { FullPageLoader } from '../../ui/full-page-loader';
 import { AuthLayout, safeNext } from './auth-layout';
 import { useMe, useSignIn } from './identity-api';
+import { pathForStage, withNext } from './session-stage';
 
 type Field = 'email' | 'password';
 
@@ -18,8 +19,12 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
 
+  const next = safeNext(params.get('next'));
   if (me.isPending) return <FullPageLoader />;
-  if (me.data) return <Navigate to={safeNext(params.get('next')) ?? '/'} replace />;
+  if (me.data) {
+    const stagePath = pathForStage(me.data);
+    return <Navigate to={stagePath === null ? (next ?? '/') : withNext(stagePath, next)} replace />;
+  }
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,6 +76,19 @@ export function SignInPage() {
             }}
             error={missing.password ?? fieldReason(error, 'password')}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor
+              component={Link}
+              to={
+                email.trim() === ''
+                  ? paths.forgotPassword
+                  : `${paths.forgotPassword}?email=${encodeURIComponent(email.trim())}`
+              }
+              size="sm"
+            >
+              Forgot password?
+            </Anchor>
+          </Group>
           <Button type="submit" fullWidth loading={signIn.isPending} mt="xs">
             Sign in
           </Button>

@@ -53,6 +53,11 @@ export function UserMenu() {
         <Menu.Item component={Link} to={paths.help(account.id)} leftSection={<IconHelp size={16} />}>
           Help
         </Menu.Item>
+        {me.isSupportAgent && (
+          <Menu.Item component={Link} to={paths.supportConsole} leftSection={<IconHelp size={16} />}>
+            Support console
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item
           color="red"
