@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   DOCKET_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
   LOG_LEVEL: LogLevel.default('info'),
   DOCKET_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  DOCKET_DEV_CLOCK: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = Readonly<{
@@ -38,6 +39,8 @@ export type Config = Readonly<{
   demo: 'auto' | 'on' | 'off';
   workers: number;
   logLevel: z.infer<typeof LogLevel>;
+  /** Test journeys only: a clock that POST /api/dev/clock can move forward (from this machine). */
+  devClock: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   /** True when served over https: cookies get the Secure flag. */
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.DOCKET_WORKERS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.DOCKET_TRUST_PROXY === 'true',
+    devClock: e.DOCKET_DEV_CLOCK === 'on',
     secureCookies: baseUrl.startsWith('https://'),
   });
 }

@@ -5,7 +5,7 @@ import { buildApp } from './http/app';
 import type { ZodApp } from './http/deps';
 import { startJobQueue, type JobQueue } from './jobs/queue';
 import { JobRegistry } from './jobs/registry';
-import { systemClock, type Clock } from './lib/clock';
+import { OffsetClock, systemClock, type Clock } from './lib/clock';
 import { createMailer } from './integrations/mail/mailer';
 import { createLogger, type Logger } from './lib/logger';
 import { SecretBox } from './lib/secret-box';
@@ -42,7 +42,11 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /** The composition root: config -> database -> migrations -> jobs -> http, smtp, workers. */
-export async function startDocket(config: Config, roles: Roles, clock: Clock = systemClock): Promise<Docket> {
+export async function startDocket(
+  config: Config,
+  roles: Roles,
+  clock: Clock = config.devClock ? new OffsetClock() : systemClock,
+): Promise<Docket> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);
   await migrateDatabase(database);

@@ -21,3 +21,20 @@ export class ManualClock implements Clock {
     this.#now = new Date(to);
   }
 }
+
+/**
+ * The system clock moved forward by an offset: for journeys in a real browser that must see
+ * "4 months later" without waiting. Only used when DOCKET_DEV_CLOCK=on.
+ */
+export class OffsetClock implements Clock {
+  #offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+}

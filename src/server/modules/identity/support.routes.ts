@@ -5,6 +5,7 @@ import { Mailbox, SupportRequestList } from '../../../shared/contracts/identity'
 import { outbox } from '../../db/schema';
 import { requireSession } from '../../http/auth';
 import type { AppDeps, ZodApp } from '../../http/deps';
+import { OffsetClock } from '../../lib/clock';
 import { NotFound } from '../../lib/errors';
 import { assertSupportAgent, decideSupportRequest, listSupportRequests } from './support';
 
@@ -65,6 +66,32 @@ export function supportRoutes(app: ZodApp, deps: AppDeps): void {
       },
     );
   }
+
+  // Journeys in a real browser move time forward here (DOCKET_DEV_CLOCK=on, from this machine only).
+  app.post(
+    '/api/dev/clock',
+    {
+      schema: {
+        tags: ['Demo'],
+        summary: 'Move the clock forward (test journeys only)',
+        body: z.strictObject({
+          advanceMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(10 * 365 * 24 * 3600 * 1000),
+        }),
+        response: { 200: z.object({ now: z.string() }) },
+      },
+    },
+    (request) => {
+      const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
+      if (!deps.config.devClock || !(deps.clock instanceof OffsetClock) || !local)
+        throw new NotFound('No such page or API route.');
+      deps.clock.advance(request.body.advanceMs);
+      return { now: deps.clock.now().toISOString() };
+    },
+  );
 
   // The local mailbox: outgoing mail when no SMTP relay is configured (demo and development only).
   app.get(
