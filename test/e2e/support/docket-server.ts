@@ -10,7 +10,14 @@ const STARTUP_LIMIT_MS = 90_000;
 
 export interface RunningDocket {
   baseUrl: string;
+  /** The password link `docket support add-agent` printed for each new support agent, by email. */
+  agentLinks: ReadonlyMap<string, string>;
   stop: () => Promise<void>;
+}
+
+export interface DocketOptions {
+  /** Support agents to create with `docket support add-agent EMAIL` before the server starts. */
+  supportAgents?: readonly string[];
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -57,11 +64,34 @@ async function stopChild(child: ChildProcess): Promise<void> {
   }
 }
 
+/** Runs a `docket` command to completion with the server's environment; resolves with its output. */
+async function runDocketCommand(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, ['bin/docket.mjs', ...args], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`docket ${args.join(' ')} exited with ${code}:\n${output}`);
+  return output;
+}
+
+/** `docket support add-agent EMAIL` prints the new agent's password link. */
+async function addSupportAgent(email: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const output = await runDocketCommand(['support', 'add-agent', email], env);
+  const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(output)?.[0];
+  if (link === undefined) throw new Error(`docket support add-agent printed no password link:\n${output}`);
+  return link;
+}
+
 /**
  * Starts `docket serve` as a child process on free ports with a fresh data folder (and the caller's
  * DATABASE_URL, when set), with the demo data, and waits until /healthz answers.
  */
-export async function startDocket(): Promise<RunningDocket> {
+export async function startDocket(options: DocketOptions = {}): Promise<RunningDocket> {
   const dataDir = mkdtempSync(join(tmpdir(), 'docket-e2e-'));
   const [port, smtpPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -77,6 +107,14 @@ export async function startDocket(): Promise<RunningDocket> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
   if (process.env.DATABASE_URL === undefined) delete env.DATABASE_URL;
+
+  const agentLinks = new Map<string, string>();
+  try {
+    for (const email of options.supportAgents ?? []) agentLinks.set(email, await addSupportAgent(email, env));
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const child = spawn(process.execPath, ['bin/docket.mjs', 'serve'], {
     cwd: repoRoot,
@@ -101,5 +139,5 @@ export async function startDocket(): Promise<RunningDocket> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, agentLinks, stop };
 }

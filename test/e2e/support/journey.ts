@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { startDocket, type RunningDocket } from './docket-server';
+import { startDocket, type DocketOptions, type RunningDocket } from './docket-server';
 
 const resultsDir = resolve(import.meta.dirname, '..', '..', '..', 'test-results', 'e2e');
 /** Generous: the machines are shared, and a journey waits for what it sees, never for a fixed time. */
@@ -16,16 +16,25 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@e2e.example`;
 }
 
+/** What a journey can use besides its page. */
+export interface JourneyContext {
+  docket: RunningDocket;
+  /** Another page in a fresh browser context (no cookies): a second person, or another device. */
+  newPage: () => Promise<Page>;
+}
+
 /**
  * One Docket server and one browser for the journeys of a file; each journey gets a fresh browser
  * context (no cookies) and a page. A failing journey leaves a screenshot in test-results/e2e/.
  */
-export function useDocket(): (name: string, body: (page: Page) => Promise<void>) => void {
+export function useDocket(
+  options: DocketOptions = {},
+): (name: string, body: (page: Page, context: JourneyContext) => Promise<void>) => void {
   let docket: RunningDocket | undefined;
   let browser: Browser | undefined;
 
   before(async () => {
-    [docket, browser] = await Promise.all([startDocket(), launchBrowser()]);
+    [docket, browser] = await Promise.all([startDocket(options), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();
@@ -34,22 +43,34 @@ export function useDocket(): (name: string, body: (page: Page) => Promise<void>)
 
   return (name, body) => {
     void test(name, { timeout: 180_000 }, async () => {
-      if (!docket || !browser) throw new Error('Docket or the browser did not start');
-      const context = await browser.newContext({
-        baseURL: docket.baseUrl,
-        viewport: { width: 1360, height: 860 },
-      });
-      context.setDefaultTimeout(STEP_TIMEOUT_MS);
-      const page = await context.newPage();
+      const running = docket;
+      const chromium = browser;
+      if (!running || !chromium) throw new Error('Docket or the browser did not start');
+      const contexts: BrowserContext[] = [];
+      const newPage = async () => {
+        const context = await chromium.newContext({
+          baseURL: running.baseUrl,
+          viewport: { width: 1360, height: 860 },
+        });
+        context.setDefaultTimeout(STEP_TIMEOUT_MS);
+        contexts.push(context);
+        return context.newPage();
+      };
+      const page = await newPage();
       try {
-        await body(page);
+        await body(page, { docket: running, newPage });
       } catch (error) {
         mkdirSync(resultsDir, { recursive: true });
-        const file = join(resultsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        const file = join(resultsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`);
+        for (const [i, context] of contexts.entries()) {
+          for (const [j, open] of context.pages().entries()) {
+            const suffix = i === 0 && j === 0 ? '' : `-${i}-${j}`;
+            await open.screenshot({ path: `${file}${suffix}.png`, fullPage: true }).catch(() => undefined);
+          }
+        }
         throw error;
       } finally {
-        await context.close();
+        for (const context of contexts) await context.close();
       }
     });
   };

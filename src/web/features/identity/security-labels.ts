@@ -23,6 +23,7 @@ const actionLabels: Record<string, string> = {
   'support.2fa_reset_rejected': 'Support declined the request',
   'support.agent_added': 'Made a Docket support agent',
   'invitation.accepted': 'Invitation accepted',
+  'account.created': 'Account created',
 };
 
 export function describeAction(action: string): string {
