@@ -96,8 +96,8 @@ export async function listClients(
           workspace: items.workspace,
           status: items.status,
           n: sql<number>`count(*)::int`,
-          latest: sql<Date | null>`max(${items.createdAt})`,
-          oldest: sql<Date | null>`min(${items.createdAt})`,
+          latest: sql<number | null>`(extract(epoch from max(${items.createdAt})) * 1000)::float8`,
+          oldest: sql<number | null>`(extract(epoch from min(${items.createdAt})) * 1000)::float8`,
         })
         .from(items)
         .where(
@@ -121,12 +121,12 @@ export async function listClients(
       mine.find((c) => c.workspace === workspace && c.status === status)?.n ?? 0;
     const latest = mine
       .map((c) => c.latest)
-      .filter((d): d is Date => d !== null)
-      .map((d) => new Date(d).getTime());
+      .filter((d): d is number => d !== null)
+      .map(Number);
     const oldest = mine
       .map((c) => c.oldest)
-      .filter((d): d is Date => d !== null)
-      .map((d) => new Date(d).getTime());
+      .filter((d): d is number => d !== null)
+      .map(Number);
     return {
       id: p.id,
       name: p.name,
