@@ -19,6 +19,10 @@ export const paths = {
   mailbox: '/dev/mailbox',
   account: (accountId: string) => `/a/${accountId}`,
   clients: (a: string) => `/a/${a}/clients`,
+  /** Clients > Manage: a client's pages as its practice sees them (subscription, access, users, settings). */
+  client: (a: string, clientId: string) => `/a/${a}/clients/${clientId}`,
+  newClientDefaults: (a: string) => `/a/${a}/practice-settings/new-client-defaults`,
+  businessSubscription: (a: string) => `/a/${a}/business-settings/subscription`,
   colleagues: (a: string) => `/a/${a}/team/colleagues`,
   dataHealth: (a: string) => `/a/${a}/data-health`,
   subscription: (a: string) => `/a/${a}/practice-settings/subscription`,

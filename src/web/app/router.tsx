@@ -4,7 +4,15 @@ import { RequireKind } from '../features/accounts/kind-guard';
 import { UsersPage } from '../features/accounts/users-page';
 import { SubscriptionPage } from '../features/billing/subscription-page';
 import { WorkspacePage } from '../features/capture/workspace-page';
-import { AccountantPage } from '../features/clients/accountant-page';
+import { AccountantPage } from '../features/business-settings/accountant/accountant-page';
+import { BusinessSubscriptionPage } from '../features/business-settings/subscription-page';
+import {
+  ClientBusinessSettingsPage,
+  ClientLayout,
+  ClientPracticeAccessPage,
+  ClientSubscriptionPage,
+  ClientUsersPage,
+} from '../features/clients/client-pages';
 import { ClientsPage } from '../features/clients/clients-page';
 import { DataHealthPage } from '../features/health/data-health-page';
 import {
@@ -26,6 +34,8 @@ import { SignUpPage } from '../features/identity/sign-up-page';
 import { TwoFactorChallengePage } from '../features/identity/two-factor-challenge-page';
 import { ConnectionsPage } from '../features/publishing/connections-page';
 import { ListsPage } from '../features/publishing/lists-page';
+import { NewClientDefaultsPage } from '../features/practice-settings/new-client-defaults-page';
+import { ColleaguesPage } from '../features/team/colleagues-page';
 import { HelpPage } from '../features/support/help-page';
 import { MailboxPage } from '../features/support/mailbox-page';
 import { SupportConsolePage } from '../features/support/support-console-page';
@@ -34,11 +44,23 @@ import { paths } from './paths';
 
 const practicePages: RouteObject[] = [
   { path: 'clients', element: <ClientsPage /> },
+  {
+    path: 'clients/:clientId',
+    element: <ClientLayout />,
+    children: [
+      { index: true, element: <Navigate to="users" replace /> },
+      { path: 'subscription', element: <ClientSubscriptionPage /> },
+      { path: 'practice-access', element: <ClientPracticeAccessPage /> },
+      { path: 'users', element: <ClientUsersPage /> },
+      { path: 'business-settings', element: <ClientBusinessSettingsPage /> },
+    ],
+  },
   { path: 'team', element: <Navigate to="colleagues" replace /> },
-  { path: 'team/colleagues', element: <UsersPage /> },
+  { path: 'team/colleagues', element: <ColleaguesPage /> },
   { path: 'data-health', element: <DataHealthPage /> },
   { path: 'practice-settings', element: <Navigate to="subscription" replace /> },
   { path: 'practice-settings/subscription/:tab?', element: <SubscriptionPage /> },
+  { path: 'practice-settings/new-client-defaults', element: <NewClientDefaultsPage /> },
 ];
 
 const businessPages: RouteObject[] = [
@@ -49,6 +71,7 @@ const businessPages: RouteObject[] = [
   { path: 'business-settings/connections', element: <ConnectionsPage /> },
   { path: 'business-settings/lists', element: <ListsPage /> },
   { path: 'business-settings/users', element: <UsersPage /> },
+  { path: 'business-settings/subscription', element: <BusinessSubscriptionPage /> },
 ];
 
 export const routes: RouteObject[] = [

@@ -2,6 +2,7 @@ import { AppShell, Burger, Divider, Group, ScrollArea, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
 import { homeOf } from '../app/paths';
+import { AccountantBanner } from '../features/business-settings/accountant/accountant-banner';
 import { AccountSwitcher } from '../features/accounts/account-switcher';
 import { useCurrentAccount } from '../features/accounts/current-account';
 import { kindLabel } from '../features/accounts/labels';
@@ -59,6 +60,7 @@ export function AppShellLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        <AccountantBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

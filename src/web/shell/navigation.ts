@@ -62,7 +62,10 @@ export function navigationFor(kind: AccountKind, a: string): NavEntry[] {
         label: 'Practice settings',
         to: `/a/${a}/practice-settings`,
         icon: IconPractice,
-        children: [{ label: 'Subscription', to: paths.subscription(a) }],
+        children: [
+          { label: 'Subscription', to: paths.subscription(a) },
+          { label: 'New Client Defaults', to: paths.newClientDefaults(a) },
+        ],
       },
       ...forEveryone(a),
     ];
@@ -79,6 +82,7 @@ export function navigationFor(kind: AccountKind, a: string): NavEntry[] {
         { label: 'Connections', to: paths.connections(a) },
         { label: 'Lists', to: paths.lists(a) },
         { label: 'Users', to: paths.users(a) },
+        { label: 'Subscription', to: paths.businessSubscription(a) },
       ],
     },
     ...forEveryone(a),
