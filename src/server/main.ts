@@ -13,6 +13,12 @@ import { blobStoreFor } from './integrations/storage';
 import { capturePipeline, type CapturePipeline } from './modules/capture';
 import { closeExtraction, extractDocument } from './modules/extraction';
 import { purgeSessionsJob } from './modules/identity';
+import {
+  createPublishing,
+  ledgerSettingsFromEnv,
+  startLedgerSimulators,
+  type Publishing,
+} from './modules/publishing';
 import { databaseIsEmpty, DEMO_PASSWORD, demoLogins, seedDemo } from './seed';
 import { startSmtp, type SmtpHandle } from './smtp';
 
@@ -33,8 +39,17 @@ export interface Docket {
 }
 
 /** Every job kind Docket runs, listed once. */
-export function buildJobRegistry(database: Database, clock: Clock, capture?: CapturePipeline): JobRegistry {
-  return new JobRegistry().register(purgeSessionsJob(database.db, clock), ...(capture?.jobs ?? []));
+export function buildJobRegistry(
+  database: Database,
+  clock: Clock,
+  capture?: CapturePipeline,
+  publishing?: Publishing,
+): JobRegistry {
+  return new JobRegistry().register(
+    purgeSessionsJob(database.db, clock),
+    ...(capture?.jobs ?? []),
+    ...(publishing?.jobs ?? []),
+  );
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -69,9 +84,27 @@ export async function startDocket(
     extractConcurrency: Math.max(1, config.workers),
     staleSeconds: Number(process.env.DOCKET_CAPTURE_STALE_SECONDS ?? 600),
   });
-  const queue = await startJobQueue(database, buildJobRegistry(database, clock, capture), { logger });
+  // Demo mode: Xero and QuickBooks simulators stand in for ledgers that are not configured.
+  const ledgerEnv = ledgerSettingsFromEnv();
+  const demoLedgers =
+    ledgerEnv.simulators === 'on' || (ledgerEnv.simulators === 'auto' && config.demo !== 'off');
+  const simulators = demoLedgers ? await startLedgerSimulators(ledgerEnv, '127.0.0.1') : null;
+  const publishing = createPublishing({
+    db: database.db,
+    clock,
+    secrets: new SecretBox(config.secret),
+    storage,
+    ledgers: simulators?.settings ?? ledgerEnv,
+    publicBaseUrl: config.baseUrl,
+    logger,
+  });
+  const queue = await startJobQueue(database, buildJobRegistry(database, clock, capture, publishing), {
+    logger,
+  });
   capture.attach(queue);
+  publishing.attach(queue);
   let recovery: NodeJS.Timeout | undefined;
+  let publishingSweep: NodeJS.Timeout | undefined;
   if (roles.worker) {
     await queue.work();
     await capture.recover();
@@ -79,6 +112,10 @@ export async function startDocket(
       capture.recover().catch((err: unknown) => logger.error({ err }, 'capture recovery failed'));
     }, 60_000);
     recovery.unref();
+    publishingSweep = setInterval(() => {
+      publishing.sweep().catch((err: unknown) => logger.error({ err }, 'publishing sweep failed'));
+    }, 15_000);
+    publishingSweep.unref();
     const [purge] = buildJobRegistry(database, clock).all();
     if (purge) {
       const hour = clock.now().toISOString().slice(0, 13);
@@ -91,7 +128,7 @@ export async function startDocket(
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: `Docket <no-reply@${config.mailDomain}>` });
     app = await buildApp(
       { config, database, queue, clock, mailer, secrets: new SecretBox(config.secret) },
-      { logger: { level: config.logLevel } },
+      { logger: { level: config.logLevel }, publishing },
     );
     await app.listen({ port: config.port, host: config.host });
   }
@@ -113,6 +150,8 @@ export async function startDocket(
     stop() {
       stopping ??= (async () => {
         clearInterval(recovery);
+        clearInterval(publishingSweep);
+        await simulators?.close();
         await app?.close();
         await smtp?.close();
         await queue.stop();

@@ -20,6 +20,7 @@ import { clientsRoutes, deleteAccountFiles } from '../modules/clients';
 import { blobStoreFor } from '../integrations/storage';
 import { identityRoutes } from '../modules/identity';
 import { reviewRoutes } from '../modules/review';
+import { publishingFor, type Publishing } from '../modules/publishing';
 import { accountScopeHook, authHook } from './auth';
 import type { AppDeps, ZodApp } from './deps';
 import { handleError } from './errors';
@@ -32,6 +33,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web when present (default true). */
   serveWeb?: boolean;
+  /** The publishing module (shared with the job workers); built from deps when absent. */
+  publishing?: Publishing;
 }
 
 const HealthBody = z.object({
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   captureRoutes(app, deps);
   reviewRoutes(app, deps);
+  (options.publishing ?? publishingFor(deps)).routes(app, deps);
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(join(webDistDir, 'index.html'));
   if (serveWeb) {

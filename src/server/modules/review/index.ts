@@ -1,2 +1,3 @@
 export { applyRules, settleItem } from './settle';
 export { reviewRoutes } from './review.routes';
+export * as publishingHooks from './publishing-hooks';
