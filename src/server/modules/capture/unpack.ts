@@ -20,7 +20,10 @@ export interface ZipEntry {
  * Unpacks a ZIP with limits checked while inflating: entry count, and unpacked bytes in total,
  * so a zip bomb is stopped before it fills memory. Folders and macOS metadata are skipped.
  */
-export function unzipWithLimits(bytes: Uint8Array): ZipEntry[] {
+export function unzipWithLimits(
+  bytes: Uint8Array,
+  limits: { zipEntries: number; zipUnpackedBytes: number } = LIMITS,
+): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let total = 0;
   let count = 0;
@@ -29,8 +32,8 @@ export function unzipWithLimits(bytes: Uint8Array): ZipEntry[] {
     if (failure) return;
     if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || /(^|\/)\./.test(file.name)) return;
     count += 1;
-    if (count > LIMITS.zipEntries) {
-      failure = new Invalid(`The ZIP holds more than ${LIMITS.zipEntries} files; send it in smaller parts.`);
+    if (count > limits.zipEntries) {
+      failure = new Invalid(`The ZIP holds more than ${limits.zipEntries} files; send it in smaller parts.`);
       file.terminate();
       return;
     }
@@ -42,9 +45,9 @@ export function unzipWithLimits(bytes: Uint8Array): ZipEntry[] {
         return;
       }
       total += chunk.byteLength;
-      if (total > LIMITS.zipUnpackedBytes) {
+      if (total > limits.zipUnpackedBytes) {
         failure = new Invalid(
-          `The ZIP unpacks to more than ${LIMITS.zipUnpackedBytes / 1024 / 1024} MB; it was not opened.`,
+          `The ZIP unpacks to more than ${limits.zipUnpackedBytes / 1024 / 1024} MB; it was not opened.`,
         );
         file.terminate();
         return;
