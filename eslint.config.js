@@ -11,6 +11,8 @@ export default tseslint.config(
       'dist/',
       'data/',
       '.test-data/',
+      '.scratch/',
+      'test-results/',
       'src/server/db/migrations/',
       'bin/',
       '**/*.js',
