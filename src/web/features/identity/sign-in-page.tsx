@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, fieldReason } from '../../app/api';
 import { paths } from '../../app/paths';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -15,16 +15,15 @@ export function SignInPage() {
   const me = useMe();
   const signIn = useSignIn();
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
 
   const next = safeNext(params.get('next'));
   if (me.isPending) return <FullPageLoader />;
-  if (me.data) {
-    const stagePath = pathForStage(me.data);
-    return <Navigate to={stagePath === null ? (next ?? '/') : withNext(stagePath, next)} replace />;
-  }
+  // A login part-way through signing in (2FA still owed) may start again here with a password.
+  if (me.data?.stage === 'full') return <Navigate to={next ?? '/'} replace />;
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +32,15 @@ export function SignInPage() {
     if (password === '') errors.password = 'Enter your password';
     setMissing(errors);
     if (Object.keys(errors).length > 0) return;
-    signIn.mutate({ email: email.trim(), password });
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (signedIn) => {
+          const stagePath = pathForStage(signedIn);
+          if (stagePath !== null) void navigate(withNext(stagePath, next), { replace: true });
+        },
+      },
+    );
   }
 
   const error = signIn.error;
