@@ -180,6 +180,7 @@ export interface LedgerListImport {
     readonly key: string;
     readonly name: string;
     readonly code: string | null;
+    readonly active: boolean;
   }[];
   readonly taxRates: readonly {
     readonly key: string;
@@ -187,6 +188,7 @@ export interface LedgerListImport {
     readonly name: string;
     readonly code: string;
     readonly rate: string;
+    readonly active: boolean;
   }[];
   readonly contacts: readonly {
     readonly key: string;
@@ -217,6 +219,7 @@ export async function importLedgerLists(
       ids.set(c.key, found.id);
       continue;
     }
+    if (!c.active) continue;
     const [row] = await db
       .insert(categories)
       .values({ accountId: tenant.accountId, name: c.name, code: c.code })
@@ -234,6 +237,7 @@ export async function importLedgerLists(
       ids.set(t.key, found.id);
       continue;
     }
+    if (!t.active) continue;
     const [row] = await db
       .insert(taxRates)
       .values({

@@ -71,6 +71,19 @@ export function registerQuickBooksAdmin(app: FastifyInstance, state: QuickBooksS
     })),
   );
 
+  /** "Open in QuickBooks" for the simulator: one Bill, Purchase or Invoice with its attachables. */
+  app.get('/_sim/companies/:realmId/documents/:entity/:id', (request, reply) => {
+    const { realmId, entity, id } = request.params as { realmId: string; entity: string; id: string };
+    const company = state.companies.get(realmId);
+    const doc = company?.entities.get(entity)?.find((e) => e['Id'] === id);
+    if (company === undefined || doc === undefined)
+      return reply.code(404).send({ error: `No ${entity} ${id}` });
+    const attachables = (company.entities.get('Attachable') ?? []).filter((a) =>
+      JSON.stringify(a['AttachableRef'] ?? []).includes(`"value":"${id}"`),
+    );
+    return reply.send({ document: doc, attachables });
+  });
+
   app.get('/_sim/companies/:realmId/files/:id', (request, reply) => {
     const { realmId, id } = request.params as { realmId: string; id: string };
     const file = state.companies.get(realmId)?.files.find((f) => f.attachableId === id);

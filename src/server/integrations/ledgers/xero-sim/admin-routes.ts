@@ -83,6 +83,19 @@ export function registerXeroAdmin(app: FastifyInstance, state: XeroSimState): vo
     });
   });
 
+  /** "Open in Xero" for the simulator: one invoice or spend-money transaction with its attachments. */
+  app.get('/_sim/organisations/:id/documents/:docId', (request, reply) => {
+    const { id, docId } = request.params as { id: string; docId: string };
+    const org = state.orgs.get(id);
+    const doc =
+      org?.invoices.find((i) => i.InvoiceID === docId) ??
+      org?.bankTransactions.find((t) => t.BankTransactionID === docId);
+    if (org === undefined || doc === undefined)
+      return reply.code(404).send({ error: `No document ${docId}` });
+    const attachments = (org.attachments.get(docId) ?? []).map(({ bytes: _bytes, ...meta }) => meta);
+    return reply.send({ document: publicView(doc), attachments });
+  });
+
   app.post('/_sim/organisations/:id/accounts/:code/archive', (request, reply) => {
     const { id, code } = request.params as { id: string; code: string };
     return withOrg(id, reply, (org) => {
