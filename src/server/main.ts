@@ -12,7 +12,7 @@ import { SecretBox } from './lib/secret-box';
 import { blobStoreFor } from './integrations/storage';
 import { capturePipeline, type CapturePipeline } from './modules/capture';
 import { closeExtraction, extractDocument } from './modules/extraction';
-import { purgeSessionsJob } from './modules/identity';
+import { handleSupportMail, purgeSessionsJob } from './modules/identity';
 import {
   createPublishing,
   ledgerSettingsFromEnv,
@@ -136,7 +136,21 @@ export async function startDocket(
   let smtp: SmtpHandle | null = null;
   if (roles.smtp) {
     const smtpOptions = { port: config.smtpPort, host: config.host, logger, mailDomain: config.mailDomain };
-    smtp = await startSmtp({ ...smtpOptions, db: database.db, queue, storage });
+    const supportDeps = {
+      db: database.db,
+      clock,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: `Docket <no-reply@${config.mailDomain}>` }),
+      baseUrl: config.baseUrl,
+    };
+    smtp = await startSmtp({
+      ...smtpOptions,
+      db: database.db,
+      queue,
+      storage,
+      onSupportMail: async (mail) => {
+        await handleSupportMail(supportDeps, mail);
+      },
+    });
   }
 
   let stopping: Promise<void> | undefined;

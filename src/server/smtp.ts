@@ -21,7 +21,11 @@ export interface SmtpOptions {
   storage: BlobStore;
   /** Largest message accepted (default 30 MB). */
   maxBytes?: number;
+  /** Mail to support@<mail domain> (e.g. "locked out of 2FA" requests); absent: the address does not exist. */
+  onSupportMail?: (mail: { from: string; subject: string; text: string }) => Promise<void>;
 }
+
+export const SUPPORT_LOCAL_PART = 'support';
 
 const smtpError = (code: number, message: string) =>
   Object.assign(new Error(message), { responseCode: code });
@@ -45,6 +49,10 @@ export async function startSmtp(options: SmtpOptions): Promise<SmtpHandle> {
         callback(
           smtpError(550, `No such mailbox: ${address.address}. Docket only accepts mail for @${domain}.`),
         );
+        return;
+      }
+      if (local === SUPPORT_LOCAL_PART && options.onSupportMail) {
+        callback();
         return;
       }
       findAddress(options.db, local).then(
@@ -79,6 +87,12 @@ export async function startSmtp(options: SmtpOptions): Promise<SmtpHandle> {
             start: (s: { id: string }) => enqueueSplit(options.queue, s.id),
           };
           for (const rcpt of session.envelope.rcptTo) {
+            if (rcpt.address.toLowerCase().split('@')[0] === SUPPORT_LOCAL_PART && options.onSupportMail) {
+              // The envelope sender is only a claim: support acts on a confirmation sent to the login's own address.
+              const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+              await options.onSupportMail({ from, subject: mail.subject ?? '', text: mail.text ?? '' });
+              continue;
+            }
             const address = await findAddress(options.db, rcpt.address.split('@')[0] ?? '');
             if (!address) continue;
             await receiveEmail(deps, address, {

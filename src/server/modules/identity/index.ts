@@ -16,3 +16,4 @@ export { identityRoutes } from './identity.routes';
 export { purgeExpiredSessions, purgeSessionsJob } from './purge-sessions';
 export { newToken } from './tokens';
 export { assertPasswordAcceptable, passwordProblem } from './password-policy';
+export { handleSupportMail } from './support-mail';
