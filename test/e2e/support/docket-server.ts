@@ -18,6 +18,8 @@ export interface RunningDocket {
 export interface DocketOptions {
   /** Support agents to create with `docket support add-agent EMAIL` before the server starts. */
   supportAgents?: readonly string[];
+  /** Lets journeys move the server clock forward with POST /api/dev/clock (DOCKET_DEV_CLOCK=on). */
+  devClock?: boolean;
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -107,6 +109,7 @@ export async function startDocket(options: DocketOptions = {}): Promise<RunningD
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
   if (process.env.DATABASE_URL === undefined) delete env.DATABASE_URL;
+  if (options.devClock === true) env.DOCKET_DEV_CLOCK = 'on';
 
   const agentLinks = new Map<string, string>();
   try {

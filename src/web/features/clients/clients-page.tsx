@@ -101,7 +101,12 @@ function SortHeader({
   const active = filters.sort === sortKey;
   const ariaSort = active ? (filters.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <Table.Th aria-sort={ariaSort} ta={numeric ? 'right' : undefined} style={{ whiteSpace: 'nowrap' }}>
+    <Table.Th
+      aria-sort={ariaSort}
+      ta={numeric ? 'right' : undefined}
+      miw={sortKey === 'name' ? 220 : undefined}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       <UnstyledButton onClick={() => onSort(sortKey)} fw={600} fz="sm">
         <Group gap={4} wrap="nowrap" justify={numeric ? 'flex-end' : 'flex-start'}>
           {label}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths';
 import { IconAlert } from '../../../ui/icons';
@@ -23,29 +23,23 @@ export function AccountantBanner() {
     ? `${practice} deactivated this account`
     : `${practice} disconnected this account`;
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      icon={<IconAlert />}
-      title={title}
-      mb="lg"
-      role="region"
-      aria-label="Account status"
-    >
-      <Text size="sm">
-        {deactivated
-          ? `Since ${formatDate(deactivated.at)} new uploads are kept but not extracted, and publishing is off. You can still sign in and see your data.`
-          : `On ${formatDate(lastEnded?.at)} your accountant’s access ended. Your account and all its data are still yours.`}{' '}
-        To continue, subscribe to Docket yourself or connect another accountant.
-      </Text>
-      <Group gap="sm" mt="sm">
-        <Button size="xs" component={Link} to={paths.businessSubscription(account.id)}>
-          Subscribe
-        </Button>
-        <Button size="xs" variant="default" component={Link} to={paths.accountant(account.id)}>
-          Connect another accountant
-        </Button>
-      </Group>
-    </Alert>
+    <Box component="section" aria-label="Account status" mb="lg">
+      <Alert color="orange" variant="light" icon={<IconAlert />} title={title}>
+        <Text size="sm">
+          {deactivated
+            ? `Since ${formatDate(deactivated.at)} new uploads are kept but not extracted, and publishing is off. You can still sign in and see your data.`
+            : `On ${formatDate(lastEnded?.at)} your accountant’s access ended. Your account and all its data are still yours.`}{' '}
+          To continue, subscribe to Docket yourself or connect another accountant.
+        </Text>
+        <Group gap="sm" mt="sm">
+          <Button size="xs" component={Link} to={paths.businessSubscription(account.id)}>
+            Subscribe
+          </Button>
+          <Button size="xs" variant="default" component={Link} to={paths.accountant(account.id)}>
+            Connect another accountant
+          </Button>
+        </Group>
+      </Alert>
+    </Box>
   );
 }
