@@ -61,7 +61,10 @@ export const ItemQuery = z.strictObject({
 export type ItemQuery = z.infer<typeof ItemQuery>;
 export const ItemList = z.object({
   items: z.array(ItemSummary),
+  /** Matches, counted up to 10,000. */
   total: z.number().int(),
+  /** True when there are more matches than `total` (show "10,000+"). */
+  totalIsLowerBound: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
 });

@@ -146,6 +146,10 @@ export const items = pgTable(
     index('items_account_contact_idx').on(t.accountId, t.contactId),
     index('items_account_extracted_idx').on(t.accountId, t.extractedAt),
     index('items_pipeline_idx').on(t.status, t.step),
+    index('items_inbox_idx')
+      .on(t.accountId, t.workspace, t.createdAt, t.id)
+      .where(sql`${t.status} in ('to_review', 'ready')`),
+    index('items_contact_name_idx').on(t.accountId, sql`lower(${t.contactName}) text_pattern_ops`),
     index('items_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
   ],
 );

@@ -101,8 +101,13 @@ export function itemsRoutes(app: ZodApp, deps: AppDeps): void {
     async (request) => {
       const scope = await scoped(request, request.params.accountId);
       const q = request.query;
-      const { rows, total } = await listItems(db, scope, q, await currencyOf(scope.accountId));
-      return { items: rows.map(toSummary), total, limit: q.limit, offset: q.offset };
+      const { rows, total, totalIsLowerBound } = await listItems(
+        db,
+        scope,
+        q,
+        await currencyOf(scope.accountId),
+      );
+      return { items: rows.map(toSummary), total, totalIsLowerBound, limit: q.limit, offset: q.offset };
     },
   );
 

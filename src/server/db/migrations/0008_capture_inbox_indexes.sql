@@ -1,0 +1,2 @@
+CREATE INDEX "items_inbox_idx" ON "items" USING btree ("account_id","workspace","created_at","id") WHERE "items"."status" in ('to_review', 'ready');--> statement-breakpoint
+CREATE INDEX "items_contact_name_idx" ON "items" USING btree ("account_id",lower("contact_name") text_pattern_ops);
