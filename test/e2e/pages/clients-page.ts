@@ -32,7 +32,7 @@ export class ClientsPage {
 
   async search(text: string): Promise<void> {
     await this.page.getByRole('textbox', { name: 'Search' }).fill(text);
-    await this.page.waitForURL((url) => url.searchParams.get('search') === text);
+    await this.page.waitForURL((url) => (url.searchParams.get('search') ?? '') === text);
     await this.settled();
   }
 

@@ -278,8 +278,9 @@ export function ClientsPage() {
   };
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / filters.pageSize)) : 1;
-  const first = data && data.total > 0 ? (filters.page - 1) * filters.pageSize + 1 : 0;
-  const last = data ? Math.min(data.total, filters.page * filters.pageSize) : 0;
+  // From the answer itself, so the count always describes the rows shown.
+  const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
+  const last = data ? Math.min(data.total, (data.page - 1) * data.pageSize + data.clients.length) : 0;
 
   return (
     <Page
@@ -560,6 +561,7 @@ export function ClientsPage() {
               size="sm"
               siblings={1}
               getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
             />
           </Group>
         </Group>
