@@ -61,7 +61,7 @@ export function useDocket(
         await body(page, { docket: running, newPage });
       } catch (error) {
         mkdirSync(resultsDir, { recursive: true });
-        const file = join(resultsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`);
+        const file = join(resultsDir, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80));
         for (const [i, context] of contexts.entries()) {
           for (const [j, open] of context.pages().entries()) {
             const suffix = i === 0 && j === 0 ? '' : `-${i}-${j}`;
