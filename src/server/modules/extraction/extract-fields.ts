@@ -20,6 +20,8 @@ export interface FieldOptions {
   country?: string | undefined;
   currency?: string | undefined;
   knownSuppliers?: readonly string[] | undefined;
+  /** Today, for telling implausible future dates apart (defaults to the clock). */
+  today?: Date | undefined;
 }
 
 export interface LayoutInput {
@@ -41,6 +43,7 @@ export function extractFields(input: LayoutInput, options: FieldOptions = {}): E
     currency: options.currency?.toUpperCase(),
     knownSuppliers: options.knownSuppliers ?? [],
     unit: medianWordHeight(lines),
+    maxYear: (options.today ?? new Date()).getUTCFullYear() + 1,
   };
   const confidence: Partial<Record<ExtractedFieldName, number>> = {};
   const locations: Partial<Record<ExtractedFieldName, FieldLocation>> = {};

@@ -8,6 +8,7 @@ import { getOcrEngine, type OcrEngine, type OcrPage } from '../../integrations/o
 import { Invalid } from '../../lib/errors';
 import { decodeBmp } from './bmp';
 import type { DocumentKind } from './detect';
+import { repairOcrWords } from './ocr-text';
 import type { Word } from './words';
 
 type Sharp = ReturnType<typeof sharp>;
@@ -155,9 +156,11 @@ export async function ocrImage(
       for (const degrees of [90, 180, 270] as const) if (!tried.has(degrees)) await tryRotation(degrees);
     }
   }
-  const words: Word[] = best.result.words
-    .filter((w) => w.confidence > 0.1 || /\d/.test(w.text))
-    .map((w) => ({ text: w.text, box: w.box, page, confidence: w.confidence }));
+  const words: Word[] = repairOcrWords(
+    best.result.words
+      .filter((w) => w.confidence > 0.1 || /\d/.test(w.text))
+      .map((w) => ({ text: w.text, box: w.box, page, confidence: w.confidence })),
+  );
   return { words, confidence: best.result.confidence, rotated: best.rotated };
 }
 

@@ -11,6 +11,8 @@ export interface FieldContext {
   knownSuppliers: readonly string[];
   /** Median word height: the unit for "near" and "prominent". */
   unit: number;
+  /** Dates after this year are implausible for a bill (OCR misreads such as 2078). */
+  maxYear: number;
 }
 
 /** A value read from the document, with how sure we are and where it is. */

@@ -59,6 +59,7 @@ export function readDates(ctx: FieldContext): DatesRead {
       else if (DATE_LABEL.test(label)) score += 1;
       if (OTHER_DATE_LABEL.test(label) && !INVOICE_DATE_LABEL.test(label)) score -= 0.8;
       score -= 0.3 * (i / total);
+      if (Number(match.iso.slice(0, 4)) > ctx.maxYear) score -= 3;
       candidates.push({ match, line, score, due });
     }
   });
