@@ -5,6 +5,7 @@ import { ClientsPage } from './pages/clients-page';
 import { allowAccessByApi, signUpByApi, usersOf } from './support/accounts-api';
 import { useDocket } from './support/journey';
 import { waitForMail } from './support/mailbox';
+import { keepScreenshot } from './support/screenshots';
 
 void describe('clients: how a business and its accountant connect, transfer and disconnect', () => {
   const journey = useDocket();
@@ -67,10 +68,12 @@ void describe('clients: how a business and its accountant connect, transfer and 
       await dialog
         .getByText(/Only the client can, by sending you a new invitation from Business settings › Accountant/)
         .waitFor();
+      await keepScreenshot(pageA, 'disconnect-explanation');
       await dialog.getByRole('button', { name: 'Continue' }).click();
       const owner = dialog.getByRole('radio', { name: new RegExp(business.email.replace(/[.+]/g, '\\$&')) });
       await owner.waitFor();
       assert.equal(await owner.isChecked(), true, 'the business owner is chosen first');
+      await keepScreenshot(pageA, 'disconnect-owner');
       await dialog.getByRole('button', { name: `Disconnect ${business.accountName}` }).click();
       await dialog.waitFor({ state: 'detached' });
       await clients.table.getByText('No clients yet').waitFor();
@@ -80,6 +83,7 @@ void describe('clients: how a business and its accountant connect, transfer and 
       await page.goto(`/a/${business.accountId}/costs/inbox`);
       const banner = page.getByRole('region', { name: 'Account status' });
       await banner.getByText(`${practiceA.accountName} disconnected this account`).waitFor();
+      await keepScreenshot(page, 'business-banner');
       await banner.getByRole('link', { name: 'Connect another accountant' }).click();
       const accountant = new AccountantPage(page);
       await accountant.section.waitFor();
