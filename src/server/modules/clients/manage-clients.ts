@@ -11,6 +11,7 @@ import { Invalid } from '../../lib/errors';
 import { assertCan, resolveScope, type Scope } from '../access';
 import { addUser } from '../accounts';
 import { currencyOfCountry, recordAudit } from '../identity';
+import { connectionStatuses } from '../publishing';
 import { reactivatableFrom } from './clients';
 import type { ClientDeps } from './connect-accountant';
 import { activeClientOf } from './clients.repo';
@@ -115,7 +116,10 @@ export async function listClients(
         .where(inArray(users.accountId, ids))
         .groupBy(users.accountId)
     : [];
+  const ledgers = await connectionStatuses(deps.db, ids);
+  const softwareNames: Record<string, string> = { xero: 'Xero', quickbooks: 'QuickBooks Online' };
   const rows: ClientRow[] = page.map((p) => {
+    const ledger = ledgers.find((l) => l.accountId === p.id);
     const mine = counts.filter((c) => c.accountId === p.id);
     const count = (workspace: 'costs' | 'sales', status: 'to_review' | 'ready') =>
       mine.find((c) => c.workspace === workspace && c.status === status)?.n ?? 0;
@@ -137,7 +141,9 @@ export async function listClients(
       deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
       reactivatableFrom: p.deactivatedAt ? reactivatableFrom(p.deactivatedAt).toISOString() : null,
       connectedAt: p.connectedAt?.toISOString() ?? null,
-      ledger: null,
+      ledger: ledger
+        ? { software: softwareNames[ledger.software] ?? ledger.software, status: ledger.status }
+        : null,
       addOns: [],
       healthScore: null,
       costs: { toReview: count('costs', 'to_review'), ready: count('costs', 'ready') },
