@@ -91,18 +91,24 @@ async function contentBox(
 ): Promise<{ left: number; top: number; width: number; height: number }> {
   const whole = { left: 0, top: 0, width, height };
   try {
-    const { info } = await sharp(grey)
+    // Work on a copy about 800 px wide so the speckle filter means the same at any resolution.
+    const scale = Math.min(1, 800 / width);
+    const small = await sharp(grey)
+      .resize({ width: Math.max(32, Math.round(width * scale)) })
       .median(5)
-      .trim({ threshold: 80 })
-      .toBuffer({ resolveWithObject: true });
-    const left = -(info.trimOffsetLeft ?? 0);
-    const top = -(info.trimOffsetTop ?? 0);
-    if (info.width < 32 || info.height < 32 || info.width * info.height < 0.02 * width * height) return whole;
-    const margin = Math.round(Math.max(info.width, info.height) * 0.02) + 8;
-    const x0 = Math.max(0, left - margin);
-    const y0 = Math.max(0, top - margin);
-    const x1 = Math.min(width, left + info.width + margin);
-    const y1 = Math.min(height, top + info.height + margin);
+      .png()
+      .toBuffer();
+    const { info } = await sharp(small).trim({ threshold: 80 }).toBuffer({ resolveWithObject: true });
+    const left = -(info.trimOffsetLeft ?? 0) / scale;
+    const top = -(info.trimOffsetTop ?? 0) / scale;
+    const w = info.width / scale;
+    const h = info.height / scale;
+    if (w < 32 || h < 32 || w * h < 0.02 * width * height) return whole;
+    const margin = Math.round(Math.max(w, h) * 0.02) + 8;
+    const x0 = Math.max(0, Math.floor(left - margin));
+    const y0 = Math.max(0, Math.floor(top - margin));
+    const x1 = Math.min(width, Math.ceil(left + w + margin));
+    const y1 = Math.min(height, Math.ceil(top + h + margin));
     return { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
   } catch {
     return whole;
