@@ -32,8 +32,11 @@ import { SetUpTwoFactorPage } from '../features/identity/set-up-two-factor-page'
 import { SignInPage } from '../features/identity/sign-in-page';
 import { SignUpPage } from '../features/identity/sign-up-page';
 import { TwoFactorChallengePage } from '../features/identity/two-factor-challenge-page';
+import { ConnectionReturn } from '../features/publishing/connection-return';
 import { ConnectionsPage } from '../features/publishing/connections-page';
 import { ListsPage } from '../features/publishing/lists-page';
+import { CONNECTION_RETURN_ROUTE } from '../features/publishing/publication-page-path';
+import { PublicationPage } from '../features/publishing/publication-page';
 import { NewClientDefaultsPage } from '../features/practice-settings/new-client-defaults-page';
 import { ColleaguesPage } from '../features/team/colleagues-page';
 import { HelpPage } from '../features/support/help-page';
@@ -69,6 +72,7 @@ const businessPages: RouteObject[] = [
   { path: 'business-settings', element: <Navigate to="accountant" replace /> },
   { path: 'business-settings/accountant', element: <AccountantPage /> },
   { path: 'business-settings/connections', element: <ConnectionsPage /> },
+  { path: 'business-settings/connections/items/:itemId', element: <PublicationPage /> },
   { path: 'business-settings/lists', element: <ListsPage /> },
   { path: 'business-settings/users', element: <UsersPage /> },
   { path: 'business-settings/subscription', element: <BusinessSubscriptionPage /> },
@@ -89,6 +93,8 @@ export const routes: RouteObject[] = [
   { path: paths.supportConfirm, element: <SupportConfirmPage /> },
   { path: paths.supportConsole, element: <SupportConsolePage /> },
   { path: paths.mailbox, element: <MailboxPage /> },
+  // Where the accounting software's consent page sends the browser back (the server's path).
+  { path: CONNECTION_RETURN_ROUTE, element: <ConnectionReturn /> },
   {
     path: '/a/:accountId',
     element: (
