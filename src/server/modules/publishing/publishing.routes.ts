@@ -295,8 +295,9 @@ export function publishingRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCont
       const queued: string[] = [];
       const skipped: { itemId: string; reason: string }[] = [];
       for (const itemId of new Set(request.body.itemIds)) {
-        const found = await publishingHooks.itemForPublishing(ctx.db, scope, itemId);
-        if (found === null) throw new NotFound('No such item.');
+        // A Standard user without "access all documents" publishes only the items they can see.
+        if (!(await publishingHooks.visibleToScope(ctx.db, scope, itemId)))
+          throw new NotFound('No such item.');
         const result = await requestPublish(ctx, scope, itemId, { userId: scope.userId });
         if (result.queued) queued.push(itemId);
         else skipped.push({ itemId, reason: result.reason ?? 'Not published.' });
@@ -381,7 +382,9 @@ export function publishingRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCont
       const scope = await scoped(request, request.params.accountId, 'documents.publish');
       const rows: publishingHooks.ItemRow[] = [];
       for (const itemId of new Set(request.body.itemIds)) {
-        const found = await publishingHooks.itemForPublishing(ctx.db, scope, itemId);
+        const found = (await publishingHooks.visibleToScope(ctx.db, scope, itemId))
+          ? await publishingHooks.itemForPublishing(ctx.db, scope, itemId)
+          : null;
         if (found === null) throw new NotFound('No such item.');
         rows.push(found.item);
       }

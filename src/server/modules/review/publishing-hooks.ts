@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import { categories, contacts, itemDocuments, itemEvents, items, taxRates } from '../../db/schema';
 import { settled } from './edit-item';
-import type { ItemRow } from './items.repo';
+import { visibleItems, type ItemRow } from './items.repo';
+import type { Scope } from '../access';
 import { findOrCreateContact, type Tenant } from './settle';
 
 /**
@@ -264,4 +265,13 @@ export async function contactsByIds(db: Db, tenant: Tenant, ids: readonly string
     .select()
     .from(contacts)
     .where(and(eq(contacts.accountId, tenant.accountId), inArray(contacts.id, [...ids])));
+}
+
+/** True when the scope may see the item (all items with "access all documents", else its own). */
+export async function visibleToScope(db: Db, scope: Scope, itemId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(visibleItems(scope), eq(items.id, itemId)));
+  return row !== undefined;
 }
