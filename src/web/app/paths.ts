@@ -30,6 +30,12 @@ export const paths = {
   invoiceHistory: (a: string) => `/a/${a}/practice-settings/subscription/invoice-history`,
   workspace: (a: string, workspace: Workspace, section: WorkspaceSection) =>
     `/a/${a}/${workspace}/${section}`,
+  /** An item's page (the document beside its fields), under the workspace it is in. */
+  item: (a: string, workspace: Workspace, itemId: string) => `/a/${a}/${workspace}/items/${itemId}`,
+  /** Costs > Suppliers, Sales > Customers (with their rules). */
+  contacts: (a: string, workspace: Workspace) =>
+    `/a/${a}/${workspace}/${workspace === 'costs' ? 'suppliers' : 'customers'}`,
+  extractByEmail: (a: string) => `/a/${a}/user-settings/extract-by-email`,
   accountant: (a: string) => `/a/${a}/business-settings/accountant`,
   connections: (a: string) => `/a/${a}/business-settings/connections`,
   lists: (a: string) => `/a/${a}/business-settings/lists`,

@@ -3,6 +3,7 @@ import { AccountIndex, AccountRoute } from '../features/accounts/account-route';
 import { RequireKind } from '../features/accounts/kind-guard';
 import { UsersPage } from '../features/accounts/users-page';
 import { SubscriptionPage } from '../features/billing/subscription-page';
+import { ExtractByEmailPage } from '../features/capture/extract-by-email-page';
 import { WorkspacePage } from '../features/capture/workspace-page';
 import { AccountantPage } from '../features/business-settings/accountant/accountant-page';
 import { BusinessSubscriptionPage } from '../features/business-settings/subscription-page';
@@ -34,9 +35,11 @@ import { SignUpPage } from '../features/identity/sign-up-page';
 import { TwoFactorChallengePage } from '../features/identity/two-factor-challenge-page';
 import { ConnectionReturn } from '../features/publishing/connection-return';
 import { ConnectionsPage } from '../features/publishing/connections-page';
-import { ListsPage } from '../features/publishing/lists-page';
 import { CONNECTION_RETURN_ROUTE } from '../features/publishing/publication-page-path';
 import { PublicationPage } from '../features/publishing/publication-page';
+import { ContactsPage } from '../features/review/contacts-page';
+import { ItemPage } from '../features/review/item-page';
+import { ListsPage } from '../features/review/lists-page';
 import { NewClientDefaultsPage } from '../features/practice-settings/new-client-defaults-page';
 import { ColleaguesPage } from '../features/team/colleagues-page';
 import { HelpPage } from '../features/support/help-page';
@@ -69,6 +72,11 @@ const practicePages: RouteObject[] = [
 const businessPages: RouteObject[] = [
   { path: 'costs/:section?', element: <WorkspacePage workspace="costs" /> },
   { path: 'sales/:section?', element: <WorkspacePage workspace="sales" /> },
+  { path: 'costs/items/:itemId', element: <ItemPage workspace="costs" /> },
+  { path: 'sales/items/:itemId', element: <ItemPage workspace="sales" /> },
+  { path: 'costs/suppliers', element: <ContactsPage workspace="costs" /> },
+  { path: 'sales/customers', element: <ContactsPage workspace="sales" /> },
+  { path: 'user-settings/extract-by-email', element: <ExtractByEmailPage /> },
   { path: 'business-settings', element: <Navigate to="accountant" replace /> },
   { path: 'business-settings/accountant', element: <AccountantPage /> },
   { path: 'business-settings/connections', element: <ConnectionsPage /> },

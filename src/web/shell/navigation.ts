@@ -25,10 +25,11 @@ function workspace(a: string, ws: Workspace): NavEntry[] {
     { label: 'Processing', to: paths.workspace(a, ws, 'processing') },
     { label: 'Archive', to: paths.workspace(a, ws, 'archive') },
     { label: 'Submission history', to: paths.workspace(a, ws, 'submission-history') },
+    { label: ws === 'costs' ? 'Suppliers' : 'Customers', to: paths.contacts(a, ws) },
   ];
 }
 
-function forEveryone(a: string): NavEntry[] {
+function forEveryone(a: string, kind: AccountKind): NavEntry[] {
   return [
     {
       label: 'User settings',
@@ -37,6 +38,7 @@ function forEveryone(a: string): NavEntry[] {
       children: [
         { label: 'Security', to: paths.security(a) },
         { label: 'Login details', to: paths.loginDetails(a) },
+        ...(kind === 'business' ? [{ label: 'Extract by Email', to: paths.extractByEmail(a) }] : []),
       ],
     },
     { label: 'Help', to: paths.help(a), icon: IconHelp },
@@ -67,7 +69,7 @@ export function navigationFor(kind: AccountKind, a: string): NavEntry[] {
           { label: 'New Client Defaults', to: paths.newClientDefaults(a) },
         ],
       },
-      ...forEveryone(a),
+      ...forEveryone(a, kind),
     ];
   }
   return [
@@ -85,7 +87,7 @@ export function navigationFor(kind: AccountKind, a: string): NavEntry[] {
         { label: 'Subscription', to: paths.businessSubscription(a) },
       ],
     },
-    ...forEveryone(a),
+    ...forEveryone(a, kind),
   ];
 }
 

@@ -1,8 +1,15 @@
-import { Navigate, useParams } from 'react-router';
+import { Anchor, Button, Code, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
 import { isWorkspaceSection, paths, type Workspace, type WorkspaceSection } from '../../app/paths';
-import { useCurrentAccount } from '../accounts/current-account';
 import { Page } from '../../ui/page';
-import { PlannedFeature } from '../../ui/planned-feature';
+import { useCurrentAccount } from '../accounts/current-account';
+import { ItemsSection } from '../review/items-section';
+import { useEmailAddresses } from './capture-api';
+import { IconUpload } from './icons';
+import { ProcessingSection } from './processing-section';
+import { SubmissionHistorySection } from './submission-history-section';
+import { UploadModal } from './upload-modal';
 
 const titles: Record<WorkspaceSection, string> = {
   inbox: 'Inbox',
@@ -11,60 +18,77 @@ const titles: Record<WorkspaceSection, string> = {
   'submission-history': 'Submission history',
 };
 
-function describe(workspace: Workspace, section: WorkspaceSection) {
+function descriptionOf(workspace: Workspace, section: WorkspaceSection): string {
   const documents = workspace === 'costs' ? 'receipts and bills' : 'sales invoices';
-  const party = workspace === 'costs' ? 'supplier' : 'customer';
   switch (section) {
     case 'inbox':
-      return {
-        description: `Extracted ${documents}, ready to publish or waiting for your review.`,
-        willLetYou: [
-          `Upload ${documents}, or email them to this account’s personal Docket address`,
-          `Review what was read from each one: ${party}, date, totals, tax and category`,
-          'See why an item is To review, and publish Ready items to Xero or QuickBooks Online',
-        ],
-      };
+      return `Extracted ${documents}: review what needs attention, and find what is Ready.`;
     case 'processing':
-      return {
-        description: `${documents.charAt(0).toUpperCase()}${documents.slice(1)} being read right now.`,
-        willLetYou: ['Follow each document while its data is extracted, with the estimated time left'],
-      };
+      return 'Documents being read right now, with the step they are at.';
     case 'archive':
-      return {
-        description: 'Items that were published, or archived by hand.',
-        willLetYou: [
-          'Find published items and what was sent to your accounting software',
-          'Move an item back to the Inbox',
-        ],
-      };
+      return 'Items that were published, or archived by hand.';
     case 'submission-history':
-      return {
-        description: 'Everything that was submitted, whatever happened to it next.',
-        willLetYou: [
-          'See every upload and email, with who sent it and when',
-          'Find items that were deleted as duplicates, and originals that were merged into another item',
-        ],
-      };
+      return 'Everything that was submitted, and what became of it: rejected files, files sent twice, duplicates, merged and deleted items.';
   }
 }
 
-/** Costs or Sales > Inbox / Processing / Archive / Submission history. */
+/** How to send documents in by email, with the person's own address for this workspace. */
+function EmailHint({ workspace }: { workspace: Workspace }) {
+  const { account } = useCurrentAccount();
+  const addresses = useEmailAddresses(account.id);
+  const mine = addresses.data?.find(
+    (a) => a.workspace === workspace && a.mode === 'single' && a.userId !== null,
+  );
+  return (
+    <>
+      Upload documents, or email them to{' '}
+      {mine === undefined ? 'your Extract by Email address' : <Code>{mine.address}</Code>}.{' '}
+      <Anchor component={Link} to={paths.extractByEmail(account.id)} size="sm">
+        All your addresses
+      </Anchor>
+    </>
+  );
+}
+
+/** Costs or Sales > Inbox / Processing / Archive / Submission history, with Upload on every section. */
 export function WorkspacePage({ workspace }: { workspace: Workspace }) {
   const { account } = useCurrentAccount();
   const { section } = useParams();
+  const [uploading, setUploading] = useState(false);
   if (!isWorkspaceSection(section))
     return <Navigate to={paths.workspace(account.id, workspace, 'inbox')} replace />;
-  const { description, willLetYou } = describe(workspace, section);
   return (
     <Page
       title={titles[section]}
       path={[workspace === 'costs' ? 'Costs' : 'Sales']}
-      description={description}
+      description={descriptionOf(workspace, section)}
+      actions={
+        <Group>
+          <Button leftSection={<IconUpload size={16} />} onClick={() => setUploading(true)}>
+            Upload
+          </Button>
+        </Group>
+      }
     >
-      <PlannedFeature
-        summary="Document capture and review arrive in a later release. This list stays empty until real documents come in."
-        willLetYou={willLetYou}
-      />
+      {section === 'inbox' && (
+        <ItemsSection
+          key={`${workspace}-inbox`}
+          workspace={workspace}
+          view="inbox"
+          emptyHint={<EmailHint workspace={workspace} />}
+        />
+      )}
+      {section === 'archive' && (
+        <ItemsSection
+          key={`${workspace}-archive`}
+          workspace={workspace}
+          view="archive"
+          emptyHint={<Text span>Archived and published items show here.</Text>}
+        />
+      )}
+      {section === 'processing' && <ProcessingSection workspace={workspace} />}
+      {section === 'submission-history' && <SubmissionHistorySection workspace={workspace} />}
+      <UploadModal workspace={workspace} opened={uploading} onClose={() => setUploading(false)} />
     </Page>
   );
 }
