@@ -138,3 +138,16 @@ export const NewClientDefaults = z.strictObject({
   shareImages: z.boolean().optional(),
 });
 export type NewClientDefaults = z.infer<typeof NewClientDefaults>;
+
+export const PracticeAccess = z.object({
+  colleagues: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      role: Role,
+      /** role: Practice or Client Admin (every client); all_clients: a Standard colleague given every client; assigned. */
+      reason: z.enum(['role', 'all_clients', 'assigned']),
+    }),
+  ),
+});

@@ -75,6 +75,10 @@ export const UserSummary = z.object({
   active: z.boolean(),
   isOwner: z.boolean(),
   canSignIn: z.boolean(),
+  /** Optional permissions of Standard users (add_clients, practice_insights, all_documents, publish...). */
+  permissions: z.array(z.string()),
+  /** Practice colleagues: every client ('all': Practice and Client Admins, or all_clients) or the assigned client ids. */
+  clientAccess: z.union([z.literal('all'), z.array(z.uuid())]).nullable(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 

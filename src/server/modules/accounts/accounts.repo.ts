@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
-import { accounts, users } from '../../db/schema';
+import { accounts, clientAccess, users } from '../../db/schema';
 import { NotFound } from '../../lib/errors';
 import type { Scope } from '../access';
 
@@ -17,4 +17,34 @@ export async function listUsers(db: Db, scope: Scope) {
     .from(users)
     .where(and(eq(users.accountId, scope.accountId), isNull(users.removedAt)))
     .orderBy(asc(users.name), asc(users.id));
+}
+
+/** For each practice colleague, the clients they reach: 'all', or the assigned client ids. */
+export async function clientAccessOf(
+  db: Db,
+  scope: Scope,
+  rows: { id: string; role: string; permissions: string[] }[],
+) {
+  const access = new Map<string, 'all' | string[]>();
+  if (scope.accountKind !== 'practice') return access;
+  const assigned = rows.length
+    ? await db
+        .select({ userId: clientAccess.userId, clientId: clientAccess.businessAccountId })
+        .from(clientAccess)
+        .where(
+          inArray(
+            clientAccess.userId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  for (const r of rows) {
+    access.set(
+      r.id,
+      r.role !== 'standard' || r.permissions.includes('all_clients')
+        ? 'all'
+        : assigned.filter((a) => a.userId === r.id).map((a) => a.clientId),
+    );
+  }
+  return access;
 }

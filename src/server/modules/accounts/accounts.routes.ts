@@ -4,7 +4,7 @@ import { AccountDetails, UserSummary } from '../../../shared/contracts/identity'
 import { requireScope } from '../../http/auth';
 import type { AppDeps, ZodApp } from '../../http/deps';
 import { assertCan } from '../access';
-import { getAccount, listUsers } from './accounts.repo';
+import { clientAccessOf, getAccount, listUsers } from './accounts.repo';
 
 const tags = ['Accounts'];
 
@@ -52,6 +52,7 @@ export function accountsRoutes(app: ZodApp, deps: AppDeps): void {
       assertCan(scope, 'users.read');
       const account = await getAccount(db, scope);
       const rows = await listUsers(db, scope);
+      const access = await clientAccessOf(db, scope, rows);
       return {
         users: rows.map((u) => ({
           id: u.id,
@@ -61,6 +62,8 @@ export function accountsRoutes(app: ZodApp, deps: AppDeps): void {
           active: u.active,
           isOwner: u.id === account.ownerUserId,
           canSignIn: u.loginId !== null,
+          permissions: u.permissions,
+          clientAccess: access.get(u.id) ?? null,
         })),
       };
     },

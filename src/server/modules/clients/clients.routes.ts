@@ -12,6 +12,7 @@ import {
   DeleteClientRequest,
   InviteAccountantRequest,
   NewClientDefaults,
+  PracticeAccess,
   PracticeCodesCsvResult,
   RemovalOptions,
   RemovalRequest,
@@ -31,7 +32,7 @@ import {
   lookupAccountant,
   type ClientDeps,
 } from './connect-accountant';
-import { addClient, listClients, updateClient, updatePracticeCodes } from './manage-clients';
+import { addClient, listClients, practiceAccess, updateClient, updatePracticeCodes } from './manage-clients';
 import {
   deactivateClient,
   deleteClient,
@@ -89,13 +90,19 @@ export function clientsRoutes(app: ZodApp, deps: AppDeps, extra: ClientsRouteDep
       const header = [
         'Name',
         'Practice code',
+        'Accounting software',
+        'Connection status',
         'Account manager',
         'Who pays',
         'Status',
+        'Add-ons',
+        'Health score',
         'Costs to review',
         'Costs ready',
         'Sales to review',
         'Sales ready',
+        'Users',
+        'Connected',
         'Latest item',
         'Oldest item',
       ];
@@ -103,13 +110,19 @@ export function clientsRoutes(app: ZodApp, deps: AppDeps, extra: ClientsRouteDep
         [
           r.name,
           r.practiceCode,
+          r.ledger?.software,
+          r.ledger?.status,
           r.accountManager?.name,
           r.payer,
           r.status,
+          r.addOns.join('; '),
+          r.healthScore,
           r.costs.toReview,
           r.costs.ready,
           r.sales.toReview,
           r.sales.ready,
+          r.userCount,
+          r.connectedAt,
           r.latestItemAt,
           r.oldestItemAt,
         ]
@@ -173,6 +186,25 @@ export function clientsRoutes(app: ZodApp, deps: AppDeps, extra: ClientsRouteDep
       const scope = await requireScope(deps, request, request.params.accountId);
       return updatePracticeCodes(cd, scope, request.body.csv, parseCsvLine);
     },
+  );
+
+  app.get(
+    '/api/accounts/:accountId/clients/:clientId/practice-access',
+    {
+      schema: {
+        tags,
+        summary: 'Clients > Manage > Practice access: colleagues who reach this client',
+        params: ClientParams,
+        response: { 200: PracticeAccess },
+      },
+    },
+    async (request) => ({
+      colleagues: await practiceAccess(
+        cd,
+        await requireScope(deps, request, request.params.accountId),
+        request.params.clientId,
+      ),
+    }),
   );
 
   app.get(

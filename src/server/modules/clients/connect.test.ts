@@ -134,6 +134,26 @@ describe('Business settings > Accountant', () => {
     ).toBe(200);
     expect((await staff.client.get(`/api/accounts/${business.accountId}`)).statusCode).toBe(200);
     expect((await staff.client.get(`/api/accounts/${other.accountId}`)).statusCode).toBe(404);
+    const colleagues = (await practice.client.get(`/api/accounts/${practice.accountId}/users`)).json().users;
+    expect(colleagues.find((u: { id: string }) => u.id === userId).clientAccess).toEqual([
+      business.accountId,
+    ]);
+    expect(colleagues.find((u: { isOwner: boolean }) => u.isOwner).clientAccess).toBe('all');
+    const access = (
+      await practice.client.get(
+        `/api/accounts/${practice.accountId}/clients/${business.accountId}/practice-access`,
+      )
+    ).json();
+    expect(access.colleagues.map((c: { name: string; reason: string }) => c.reason).sort()).toEqual([
+      'assigned',
+      'role',
+    ]);
+    const otherAccess = (
+      await practice.client.get(
+        `/api/accounts/${practice.accountId}/clients/${other.accountId}/practice-access`,
+      )
+    ).json();
+    expect(otherAccess.colleagues.map((c: { reason: string }) => c.reason)).toEqual(['role']);
     const list = (await staff.client.get(`/api/accounts/${practice.accountId}/clients`)).json();
     expect(list.clients.map((c: { name: string }) => c.name)).toEqual(['Assigned Ltd']);
     const remove = await staff.client.get(

@@ -314,3 +314,43 @@ export async function updatePracticeCodes(
   }
   return { updated, errors };
 }
+
+/** Clients > Manage > Practice access: which colleagues reach this client, and why. */
+export async function practiceAccess(deps: ClientDeps, scope: Scope, clientId: string) {
+  assertPractice(scope);
+  assertCan(scope, 'clients.read');
+  await activeClientOf(deps.db, scope, clientId);
+  const rows = await deps.db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      permissions: users.permissions,
+    })
+    .from(users)
+    .where(and(eq(users.accountId, scope.accountId), eq(users.active, true), isNull(users.removedAt)))
+    .orderBy(asc(users.name));
+  const assigned = await deps.db.execute<{ user_id: string }>(
+    sql`select user_id from client_access where business_account_id = ${clientId}`,
+  );
+  const assignedIds = new Set(
+    (assigned as unknown as { rows: { user_id: string }[] }).rows.map((r) => r.user_id),
+  );
+  return rows
+    .map((u) => ({
+      userId: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      reason:
+        u.role !== 'standard'
+          ? ('role' as const)
+          : u.permissions.includes('all_clients')
+            ? ('all_clients' as const)
+            : assignedIds.has(u.id)
+              ? ('assigned' as const)
+              : null,
+    }))
+    .filter((u): u is typeof u & { reason: 'role' | 'all_clients' | 'assigned' } => u.reason !== null);
+}
