@@ -1,7 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cleanFileName, sniffKind } from './file-types';
-import { unzipWithLimits } from './unpack';
+import { checkImage, unzipWithLimits } from './unpack';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -42,5 +42,24 @@ describe('ZIP limits', () => {
     expect(
       unzipWithLimits(bomb, { zipEntries: 10, zipUnpackedBytes: 32 * 1024 * 1024 })[0]?.bytes.byteLength,
     ).toBe(20 * 1024 * 1024);
+  });
+});
+
+describe('image limits', () => {
+  const bmpHeader = (width: number, height: number) => {
+    const b = new Uint8Array(54);
+    const v = new DataView(b.buffer);
+    b[0] = 0x42;
+    b[1] = 0x4d;
+    v.setUint32(14, 40, true);
+    v.setInt32(18, width, true);
+    v.setInt32(22, height, true);
+    return b;
+  };
+  it('when a BMP (which sharp cannot read) arrives, then its size is checked from the header', async () => {
+    await expect(checkImage(bmpHeader(800, 600))).resolves.toBeUndefined();
+    await expect(checkImage(bmpHeader(100_000, 100_000))).rejects.toThrow(
+      /too large \(100000 × 100000 pixels\)/,
+    );
   });
 });

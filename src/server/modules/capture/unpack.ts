@@ -113,6 +113,11 @@ export async function splitPdfPages(bytes: Uint8Array): Promise<Uint8Array[]> {
 
 /** Refuses images whose pixel count could exhaust memory, and images sharp cannot read at all. */
 export async function checkImage(bytes: Uint8Array): Promise<void> {
+  // sharp cannot read BMP; the extraction engine decodes it itself, so only its header is checked.
+  if (bytes[0] === 0x42 && bytes[1] === 0x4d) {
+    checkBmp(bytes);
+    return;
+  }
   let width = 0;
   let height = 0;
   try {
@@ -149,5 +154,17 @@ export async function convertHeic(bytes: Uint8Array): Promise<Uint8Array> {
     return await readFile(output);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function checkBmp(bytes: Uint8Array): void {
+  if (bytes.byteLength < 26) throw new Invalid('The image is damaged and cannot be opened.');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = Math.abs(view.getInt32(18, true));
+  const height = Math.abs(view.getInt32(22, true));
+  if (width * height > LIMITS.imagePixels) {
+    throw new Invalid(
+      `The image is too large (${width} × ${height} pixels); send one under ${LIMITS.imagePixels / 1_000_000} megapixels.`,
+    );
   }
 }
