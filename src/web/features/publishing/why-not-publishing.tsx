@@ -155,8 +155,8 @@ export function WhyNotPublishingSection({
           </Check>
           <Check ok={held.length === 0}>
             {held.length === 0
-              ? 'Required fields: no item is held in To review by the pre-check.'
-              : `Required fields: ${held.length} ${held.length === 1 ? 'item is' : 'items are'} held in To review because the accounting software would refuse ${held.length === 1 ? 'it' : 'them'}:`}
+              ? 'Items: none is held in To review by the pre-check (a missing required field, a lock date, an archived category…).'
+              : `Items: ${held.length} ${held.length === 1 ? 'item is' : 'items are'} held in To review because the accounting software would refuse ${held.length === 1 ? 'it' : 'them'}:`}
             {held.length > 0 && (
               <List size="sm" withPadding mt={4} aria-label="Items held in To review">
                 {held.map((p) => (
