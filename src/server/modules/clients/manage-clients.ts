@@ -335,7 +335,7 @@ export async function practiceAccess(deps: ClientDeps, scope: Scope, clientId: s
     sql`select user_id from client_access where business_account_id = ${clientId}`,
   );
   const assignedIds = new Set(
-    (assigned as unknown as { rows: { user_id: string }[] }).rows.map((r) => r.user_id),
+    (assigned as { rows: { user_id: string }[] }).rows.map((r) => r.user_id),
   );
   return rows
     .map((u) => ({
