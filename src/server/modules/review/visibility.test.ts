@@ -17,15 +17,13 @@ describe('who sees which documents', () => {
     const admin = await signUpClient(t.app);
     const other = await signUpClient(t.app);
     // The second login also becomes a Standard user of the first account (as an accepted invitation would).
-    await t.database.db
-      .insert(users)
-      .values({
-        accountId: admin.accountId,
-        loginId: other.loginId,
-        name: 'Sam Standard',
-        email: other.email,
-        role: 'standard',
-      });
+    await t.database.db.insert(users).values({
+      accountId: admin.accountId,
+      loginId: other.loginId,
+      name: 'Sam Standard',
+      email: other.email,
+      role: 'standard',
+    });
     const standard = { ...other, accountId: admin.accountId };
     const adminItem = await intoInbox(t, admin, receiptLines('Admin Only Ltd', '09/01/2026', '20.00'));
     const ownItem = await intoInbox(t, standard, receiptLines('Standard Spend', '10/01/2026', '4.00'));
