@@ -116,6 +116,28 @@ void describe('publishing: connect a business to its accounting software, publis
       assert.equal(bill.attachments.length, 1);
       assert.equal(bill.attachments[0]?.MimeType, 'application/pdf');
 
+      // A trap the pre-check cannot know: the category was archived in Xero after the lists were read.
+      // The item shows Ready (yellow) with the plain message and its fix; fixed, it publishes again.
+      const trapped = await readyReceipt(page, id, 4, 3);
+      await editItem(page, id, trapped.id, {
+        categoryId: await importedExpenseCategory(page, id, 'Printing & Stationery'),
+      });
+      await fetch(`${sim}/_sim/organisations/${org.tenantId}/accounts/461/archive`, { method: 'POST' });
+      const failed = await publishAndSettle(page, id, trapped.id);
+      assert.equal(failed.state, 'failed', JSON.stringify(failed));
+      await openItemPublishing(page, id, trapped.id);
+      const trapPanel = page.getByRole('region', { name: 'Publishing' });
+      await trapPanel.getByText('Ready (yellow): the last publish failed').first().waitFor();
+      await trapPanel.getByText("The item's category is archived or deleted in Xero.").waitFor();
+      await trapPanel.getByText(/^Fix: Refresh lists in Business settings > Connections/).waitFor();
+      await keepScreenshot(page, 'item-ready-yellow');
+      await editItem(page, id, trapped.id, {
+        categoryId: await importedExpenseCategory(page, id, 'General Expenses'),
+      });
+      await trapPanel.getByRole('button', { name: 'Publish again' }).click();
+      await trapPanel.getByRole('link', { name: 'Open in Xero' }).waitFor();
+      await trapPanel.getByText('Ready (yellow): the last publish failed').waitFor({ state: 'detached' });
+
       // A lock date in Xero: after Refresh lists, the next receipt dated before it is held in To review.
       await simulator(sim, 'PATCH', `/_sim/organisations/${org.tenantId}`, {
         periodLockDate: isoDay(new Date()),
