@@ -197,11 +197,16 @@ void describe('publishing: connect a business to its accounting software, publis
       await connections.openList('Tracking');
       await keepScreenshot(page, 'connections-quickbooks');
 
+      // Publish from the item page (Costs > the item): its Publishing panel, then "Open in QuickBooks".
       const receipt = await readyReceipt(page, id, 3, 3, true);
-      const published = await publishAndSettle(page, id, receipt.id);
-      assert.equal(published.state, 'published', JSON.stringify(published));
-      await openItemPublishing(page, id, receipt.id);
-      const href = await page.getByRole('link', { name: 'Open in QuickBooks' }).getAttribute('href');
+      await page.goto(`/a/${id}/costs/items/${receipt.id}`);
+      const panel = page.getByRole('region', { name: 'Publishing' });
+      await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+      const open = panel.getByRole('link', { name: 'Open in QuickBooks' });
+      await open.waitFor();
+      await panel.getByText('Original document attached (1 file).').waitFor();
+      await keepScreenshot(page, 'item-page-published');
+      const href = await open.getAttribute('href');
       assert.ok(
         href !== null && href.startsWith(sim),
         `"Open in QuickBooks" points at the simulator: ${href}`,

@@ -13,7 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { ItemStatus } from '../../../shared/contracts/review';
@@ -208,6 +209,13 @@ export function PublishPanel({
         : 'the accounting software';
   const canPublish = status === 'ready' && connected && !busy && publication?.state !== 'published';
   const state = publication === null ? null : publicationStateLabel[publication.state];
+
+  // A publish moves the item (Archive when published, To review when held): reload the item pages.
+  const queryClient = useQueryClient();
+  const settled = publication === null || busy ? null : `${publication.state}:${publication.updatedAt}`;
+  useEffect(() => {
+    if (settled !== null) void queryClient.invalidateQueries({ queryKey: ['accounts', accountId, 'items'] });
+  }, [settled, accountId, queryClient]);
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`publishing-${itemId}`}>

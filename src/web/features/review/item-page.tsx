@@ -29,6 +29,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useAccountUsers } from '../accounts/accounts-api';
 import { useCurrentAccount } from '../accounts/current-account';
 import { IconArrowLeft, IconWarning } from '../capture/icons';
+import { PublishPanel } from '../publishing/publish-panel';
 import { DuplicateCompare } from './duplicate-compare';
 import { DocumentViewer } from './document-viewer';
 import { dateTime, documentTypeLabel, money, partyOf } from './format';
@@ -310,7 +311,12 @@ function ItemView({ item, workspace }: { item: ItemDetail; workspace: Workspace 
                           message: (
                             <Text size="sm">
                               Split into two items.{' '}
-                              <Anchor component={Link} to={paths.item(account.id, workspace, r.created.id)}>
+                              <Anchor
+                                component="button"
+                                type="button"
+                                size="sm"
+                                onClick={() => void navigate(paths.item(account.id, workspace, r.created.id))}
+                              >
                                 Open the new item
                               </Anchor>
                             </Text>
@@ -393,6 +399,8 @@ function ItemView({ item, workspace }: { item: ItemDetail; workspace: Workspace 
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            {/* Publishing (features/publishing): Publish, Ready (yellow), Open in Xero, clear publishing data. */}
+            <PublishPanel accountId={account.id} itemId={item.id} status={item.status} />
             <ItemFields key={item.id} item={item} readOnly={!inInbox} />
             <LineItems item={item} />
             <Paper withBorder radius="md" p="md">
