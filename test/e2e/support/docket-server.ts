@@ -10,6 +10,8 @@ const STARTUP_LIMIT_MS = 90_000;
 
 export interface RunningDocket {
   baseUrl: string;
+  /** The port of the server's inbound SMTP (Extract by Email). */
+  smtpPort: number;
   /** The password link `docket support add-agent` printed for each new support agent, by email. */
   agentLinks: ReadonlyMap<string, string>;
   stop: () => Promise<void>;
@@ -142,5 +144,5 @@ export async function startDocket(options: DocketOptions = {}): Promise<RunningD
     await stop();
     throw error;
   }
-  return { baseUrl, agentLinks, stop };
+  return { baseUrl, smtpPort, agentLinks, stop };
 }

@@ -23,7 +23,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { messageOf } from '../../app/api';
 import { paths, type Workspace } from '../../app/paths';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -275,6 +275,7 @@ interface ItemsSectionProps {
 export function ItemsSection({ workspace, view, emptyHint }: ItemsSectionProps) {
   const { account } = useCurrentAccount();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const tab: Tab = params.get('tab') === 'ready' ? 'ready' : 'to_review';
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
@@ -386,7 +387,15 @@ export function ItemsSection({ workspace, view, emptyHint }: ItemsSectionProps) 
               <Group justify="space-between" wrap="nowrap">
                 <Text size="sm">Items merged</Text>
                 <Group gap="xs">
-                  <Anchor component={Link} to={paths.item(account.id, workspace, merged.id)} size="sm">
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => {
+                      notifications.hide(id);
+                      void navigate(paths.item(account.id, workspace, merged.id));
+                    }}
+                  >
                     Open
                   </Anchor>
                   <Button
