@@ -1,12 +1,13 @@
 /**
  * `npm run bench:extract`: per-document latency (p50, p95) and throughput of extraction for three
  * kinds of input: an e-invoice XML, a one-page text PDF and an OCR'd receipt photo; first in one
- * process, then split over 2 worker threads. Prints figures; asserts nothing.
+ * process, then split over 2 worker processes (each with its own warm OCR engine). Prints figures;
+ * asserts nothing.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { closeExtraction, extractDocument } from '../src/server/modules/extraction';
@@ -110,20 +111,28 @@ function report(label: string, r: RunResult, docs: number): void {
   );
 }
 
+/** Starts the workers, lets each warm up on one document, then times them running together. */
 async function inWorkers(sample: Sample, workers: number): Promise<RunResult> {
   const file = fileURLToPath(import.meta.url);
-  const started = performance.now();
   const per = Math.ceil(sample.count / workers);
-  const results = await Promise.all(
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(file, { workerData: { name: sample.name, bytes: sample.bytes, count: per } });
-      return new Promise<number[]>((resolve, reject) => {
-        worker.once('message', (latencies: number[]) => resolve(latencies));
-        worker.once('error', reject);
-      });
-    }),
+  const children = Array.from({ length: workers }, () =>
+    fork(file, ['--worker'], { execArgv: ['--import', 'tsx'], serialization: 'advanced' }),
   );
-  return { latencies: results.flat(), wallMs: performance.now() - started };
+  const next = (child: (typeof children)[number]): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('error', reject);
+    });
+  const ready = children.map(next);
+  for (const child of children) child.send({ name: sample.name, bytes: sample.bytes, count: per });
+  await Promise.all(ready);
+  const done = children.map(next);
+  const started = performance.now();
+  for (const child of children) child.send('go');
+  const results = (await Promise.all(done)) as number[][];
+  const wallMs = performance.now() - started;
+  for (const child of children) child.disconnect();
+  return { latencies: results.flat(), wallMs };
 }
 
 async function main(): Promise<void> {
@@ -143,24 +152,32 @@ async function main(): Promise<void> {
     report(s.kind, await runSample(s), s.count);
   }
   await closeExtraction();
-  process.stdout.write('Two worker threads (each warms up inside the timed run)\n');
+  process.stdout.write('Two worker processes (each warmed up on one document, then timed together)\n');
   for (const s of samples) report(s.kind, await inWorkers(s, 2), s.count + (s.count % 2));
 }
 
-if (isMainThread) {
+if (!process.argv.includes('--worker')) {
   main().catch(async (error: unknown) => {
     await closeExtraction();
     process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
 } else {
-  const data = workerData as { name: string; bytes: Uint8Array; count: number };
-  runSample(data)
-    .then(async (r) => {
+  process.once('message', (data: { name: string; bytes: Uint8Array; count: number }) => {
+    const work = async (): Promise<void> => {
+      await runSample({ ...data, count: 1 });
+      process.send?.('ready');
+      await new Promise((resolve) => process.once('message', resolve));
+      const r = await runSample(data);
       await closeExtraction();
-      parentPort?.postMessage(r.latencies);
-    })
-    .catch((error: unknown) => {
-      throw error;
+      process.send?.(r.latencies);
+    };
+    work().catch(async (error: unknown) => {
+      await closeExtraction();
+      process.stderr.write(
+        `bench worker failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
     });
+  });
 }
