@@ -12,7 +12,7 @@ const ID_VALUE = /^[#:.\s]*([A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9])/;
 const INVOICE_NO: LabelRule[] = [
   {
     label:
-      /(invoice|inv|factuur|rechnungs?|facture|fattura|factura|bill|receipt|rcpt|document|doc|tax\s*invoice|credit\s*note|cash\s*bill|slip|trans(action)?|check|chk|order)\s*(no\b|no\.|number|num\b|nr\b|nr\.|nummer|numero|n°|n\s*o|#|id\b)|invoice\s*#|factuurnummer|rechnungsnummer|numero\s*de\s*facture|invoice\s*:|\binv\s*:/,
+      /(invoice|inv|factuur|rechnungs?|facture|fattura|factura|bill|receipt|rcpt|document|doc|tax\s*invoice|credit\s*note|cash\s*bill|slip|trans(action)?|check|chk|order)\s*(no\b|no\.|number|num\b|nr\b|nr\.|nummer|numero|n°|n\s*o|#|id\b)|invoice\s*#|factuurnummer|rechnungsnummer|numero\s*de\s*facture|invoice\s*:|\binv\s*:|^\s*#\s*(?=[a-z0-9_-]*\d)/,
     value: ID_VALUE,
     confidence: 0.8,
   },
