@@ -7,7 +7,7 @@ import { AppShellLayout } from '../../shell/app-shell';
 import { ErrorAlert } from '../../ui/error-alert';
 import { FullPageLoader } from '../../ui/full-page-loader';
 import { useMe } from '../identity/identity-api';
-import { useSwitchAccount } from './accounts-api';
+import { useAccount, useSwitchAccount } from './accounts-api';
 import { CurrentAccountProvider } from './current-account';
 
 /** Keeps the session's current account in step with the URL, e.g. after opening a link to another account. */
@@ -49,8 +49,25 @@ function NoAccess({ me }: { me: Me }) {
 
 function SignedInAccount({ me, accountId }: { me: Me; accountId: string }) {
   useSessionFollowsUrl(accountId, me);
-  const account = me.accounts.find((a) => a.id === accountId);
+  const member = me.accounts.find((a) => a.id === accountId);
+  // Practice staff reach their clients without being members: the server says whether this login may open it.
+  const reached = useAccount(accountId);
+  const account = useMemo(
+    () =>
+      member ??
+      (reached.data
+        ? {
+            id: reached.data.id,
+            kind: reached.data.kind,
+            name: reached.data.name,
+            role: 'admin' as const,
+            via: 'practice' as const,
+          }
+        : undefined),
+    [member, reached.data],
+  );
   const value = useMemo(() => (account ? { account, me } : null), [account, me]);
+  if (!value && !member && reached.isPending) return <FullPageLoader />;
   if (!value) return <NoAccess me={me} />;
   return (
     <CurrentAccountProvider value={value}>

@@ -10,6 +10,7 @@ import { useCurrentAccount } from './current-account';
 import { roleLabel } from './labels';
 import { AddedUserAlert, AddUserModal, type AddedUser } from './add-user-form';
 import { useInvitations, useInviteUser, useRevokeInvitation } from './users-api';
+import { PeopleManager } from '../team/people-manager';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -195,70 +196,82 @@ export function UsersPage() {
           onRetry={() => void users.refetch()}
         />
       )}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-busy={users.isPending}>
-            <Table.Caption>
-              {users.data
-                ? `${users.data.length} ${users.data.length === 1 ? 'person' : 'people'}`
-                : 'Loading…'}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                {canManage && <Table.Th aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.isPending && <LoadingRows />}
-              {users.data?.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={500}>
-                        {user.name}
-                      </Text>
-                      {user.isOwner && (
-                        <Badge size="xs" variant="outline" color="docket">
-                          Owner
-                        </Badge>
-                      )}
-                      {user.email === me.login.email && (
-                        <Text size="xs" c="dimmed">
-                          (you)
-                        </Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {user.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{roleLabel[user.role]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Status user={user} />
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td ta="right">
-                      {user.active && !user.canSignIn && <InviteButton accountId={account.id} user={user} />}
-                    </Table.Td>
-                  )}
+      {canManage && !practice ? (
+        <PeopleManager
+          accountId={account.id}
+          kind="business"
+          actorRole={account.role}
+          meEmail={me.login.email}
+          hideSingleAdd
+          rowExtra={(user) =>
+            user.active && !user.canSignIn ? <InviteButton accountId={account.id} user={user} /> : null
+          }
+        />
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-busy={users.isPending}>
+              <Table.Caption>
+                {users.data
+                  ? `${users.data.length} ${users.data.length === 1 ? 'person' : 'people'}`
+                  : 'Loading…'}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  {canManage && <Table.Th aria-label="Actions" />}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.isPending && <LoadingRows />}
+                {users.data?.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm" fw={500}>
+                          {user.name}
+                        </Text>
+                        {user.isOwner && (
+                          <Badge size="xs" variant="outline" color="docket">
+                            Owner
+                          </Badge>
+                        )}
+                        {user.email === me.login.email && (
+                          <Text size="xs" c="dimmed">
+                            (you)
+                          </Text>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {user.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{roleLabel[user.role]}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Status user={user} />
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td ta="right">
+                        {user.active && !user.canSignIn && (
+                          <InviteButton accountId={account.id} user={user} />
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
       {canManage && <OpenInvitations accountId={account.id} />}
-      <Text size="xs" c="dimmed">
-        Deactivating and removing {practice ? 'colleagues' : 'users'} arrives in a later release.
-      </Text>
     </Page>
   );
 }

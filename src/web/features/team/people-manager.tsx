@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Alert,
   Badge,
@@ -47,6 +48,10 @@ interface PeopleProps {
   /** The practice, for the client access of Standard colleagues. */
   practiceId?: string;
   meEmail: string;
+  /** The page already has its own "Add a user" (with invitation outcomes): show only bulk add here. */
+  hideSingleAdd?: boolean;
+  /** Extra controls in a person's row (e.g. "Invite" for users without login access). */
+  rowExtra?: (user: UserSummary) => ReactNode;
 }
 
 function rolesFor(kind: AccountKind, actorRole: Role): Role[] {
@@ -599,7 +604,7 @@ export function PeopleManager(props: PeopleProps) {
             <Button variant="default" onClick={() => setBulk(true)}>
               Add multiple {noun(kind)}s
             </Button>
-            <Button onClick={() => setAdding(true)}>Add a {noun(kind)}</Button>
+            {!props.hideSingleAdd && <Button onClick={() => setAdding(true)}>Add a {noun(kind)}</Button>}
           </Group>
         )}
       </Group>
@@ -683,7 +688,10 @@ export function PeopleManager(props: PeopleProps) {
                   </Table.Td>
                   {canManage && (
                     <Table.Td ta="right">
-                      <PersonActions props={props} user={user} onEdit={setEditing} onRemove={setRemoving} />
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        {props.rowExtra?.(user)}
+                        <PersonActions props={props} user={user} onEdit={setEditing} onRemove={setRemoving} />
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>
