@@ -46,7 +46,7 @@ function Side({ title, item }: { title: string; item: ItemDetail }) {
         </Table.Tbody>
       </Table>
       <Paper withBorder radius="md" p="sm" bg="gray.1">
-        <ScrollArea.Autosize mah="55vh" type="auto">
+        <ScrollArea.Autosize mah="calc(100vh - 380px)" type="auto">
           <DocumentViewer documents={item.documents} />
         </ScrollArea.Autosize>
       </Paper>
@@ -87,26 +87,8 @@ export function DuplicateCompare({
   return (
     <Modal opened={opened} onClose={onClose} title="Compare suspected duplicate" size="90%">
       <Stack gap="md">
-        {original.isError ? (
-          <ErrorAlert error={original.error} />
-        ) : original.data === undefined ? (
-          <Group justify="center" p="xl">
-            <Loader size="sm" aria-label="Loading" />
-          </Group>
-        ) : (
-          <Grid gap="lg">
-            <Grid.Col span={6}>
-              <Side title="This item" item={item} />
-            </Grid.Col>
-            <Grid.Col span={6}>
-              <Side title="Matching item" item={original.data} />
-            </Grid.Col>
-          </Grid>
-        )}
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            Is this the same purchase?
-          </Text>
+          <Text size="sm">Docket thinks these are the same purchase. Are they?</Text>
           <Group gap="xs">
             <Button
               variant="default"
@@ -124,6 +106,22 @@ export function DuplicateCompare({
             </Button>
           </Group>
         </Group>
+        {original.isError ? (
+          <ErrorAlert error={original.error} />
+        ) : original.data === undefined ? (
+          <Group justify="center" p="xl">
+            <Loader size="sm" aria-label="Loading" />
+          </Group>
+        ) : (
+          <Grid gap="lg">
+            <Grid.Col span={6}>
+              <Side title="This item" item={item} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <Side title="Matching item" item={original.data} />
+            </Grid.Col>
+          </Grid>
+        )}
       </Stack>
     </Modal>
   );
