@@ -63,6 +63,8 @@ export const AccountDetails = z.object({
   country: z.string(),
   currency: z.string(),
   ownerUserId: z.uuid().nullable(),
+  /** Every user must use two-factor authentication. */
+  require2fa: z.boolean(),
   createdAt: z.string(),
 });
 export type AccountDetails = z.infer<typeof AccountDetails>;
@@ -154,6 +156,7 @@ export const AuditEvent = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 export const AuditList = z.object({ events: z.array(AuditEvent) });
+export type AuditList = z.infer<typeof AuditList>;
 
 export const SupportRequestRow = z.object({
   id: z.uuid(),

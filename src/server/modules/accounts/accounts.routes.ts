@@ -32,6 +32,7 @@ export function accountsRoutes(app: ZodApp, deps: AppDeps): void {
         country: a.country,
         currency: a.currency,
         ownerUserId: a.ownerUserId,
+        require2fa: a.require2fa,
         createdAt: a.createdAt.toISOString(),
       };
     },

@@ -11,6 +11,7 @@ import { roleLabel } from './labels';
 import { AddedUserAlert, AddUserModal, type AddedUser } from './add-user-form';
 import { useInvitations, useInviteUser, useRevokeInvitation } from './users-api';
 import { PeopleManager } from '../team/people-manager';
+import { AccountSecurity } from './account-security';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -272,6 +273,7 @@ export function UsersPage() {
         </Paper>
       )}
       {canManage && <OpenInvitations accountId={account.id} />}
+      {canManage && <AccountSecurity accountId={account.id} />}
     </Page>
   );
 }
