@@ -71,7 +71,7 @@ export async function runExtractCommand(argv: string[], io: Io = processIo): Pro
         else io.out(formatHuman(result));
       } catch (error) {
         failed += 1;
-        io.err(`docket extract: ${file}: ${reasonOf(error)}\n`);
+        io.err(`docket extract: ${file}: ${reasonOf(error, file)}\n`);
       }
     }
   } finally {
@@ -97,8 +97,12 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-function reasonOf(error: unknown): string {
-  if (isDocketError(error)) return firstLine(error.message);
+function reasonOf(error: unknown, file: string): string {
+  if (isDocketError(error)) {
+    const message = firstLine(error.message);
+    // The reason names the file already; say it once.
+    return message.startsWith(`${file} `) ? `it${message.slice(file.length)}` : message;
+  }
   if (
     error instanceof Error &&
     /^(file not found|is a folder|permission denied|could not be read)/.test(error.message)
