@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from './db/connect';
-import { accounts, users } from './db/schema';
+import { accounts, clientLinks, users } from './db/schema';
 import type { Clock } from './lib/clock';
 import { findLoginByEmail, signUp } from './modules/identity';
 
@@ -66,6 +66,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
     },
     null,
   );
+  const clients: { id: string; code: string; payer: 'client' | 'practice' }[] = [
+    { id: bakery.accountId, code: 'BLUE01', payer: 'client' },
+  ];
   for (const [name, country] of [
     ['Harbour Plumbing', 'GB'],
     ['Northwind Studio', 'IE'],
@@ -94,28 +97,46 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ created: boolean
       })
       .returning({ id: users.id });
     if (owner) await db.update(accounts).set({ ownerUserId: owner.id }).where(eq(accounts.id, a.id));
+    clients.push({
+      id: a.id,
+      code:
+        name
+          .slice(0, 4)
+          .toUpperCase()
+          .replace(/[^A-Z]/g, 'X') + '01',
+      payer: 'practice',
+    });
+  }
+  // The practice serves the businesses: they show in its Clients list.
+  for (const c of clients) {
+    await db.insert(clientLinks).values({
+      businessAccountId: c.id,
+      practiceAccountId: practice.accountId,
+      status: 'active',
+      payer: c.payer,
+      practiceCode: c.code,
+      createdByPractice: c.payer === 'practice' ? 'yes' : 'no',
+      connectedAt: clock.now(),
+      createdAt: clock.now(),
+    });
   }
   // Dana also works in Blue Bakery's own account (one login, many accounts: the account switcher).
-  await db
-    .insert(users)
-    .values({
-      accountId: bakery.accountId,
-      loginId: practice.loginId,
-      name: 'Dana Demo',
-      email: demoLogins[0].email,
-      role: 'admin',
-      createdAt: clock.now(),
-    });
+  await db.insert(users).values({
+    accountId: bakery.accountId,
+    loginId: practice.loginId,
+    name: 'Dana Demo',
+    email: demoLogins[0].email,
+    role: 'admin',
+    createdAt: clock.now(),
+  });
   // Sam is a Standard colleague in the practice.
-  await db
-    .insert(users)
-    .values({
-      accountId: practice.accountId,
-      loginId: staff.loginId,
-      name: 'Sam Staff',
-      email: demoLogins[2].email,
-      role: 'standard',
-      createdAt: clock.now(),
-    });
+  await db.insert(users).values({
+    accountId: practice.accountId,
+    loginId: staff.loginId,
+    name: 'Sam Staff',
+    email: demoLogins[2].email,
+    role: 'standard',
+    createdAt: clock.now(),
+  });
   return { created: true };
 }
