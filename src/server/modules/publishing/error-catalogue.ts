@@ -70,13 +70,13 @@ export const xeroCatalogue: readonly CatalogueEntry[] = [
     key: 'xero.bank_account_unknown',
     match: /do not match a known bank account/i,
     message: "The payment method's bank account is archived, inactive or not a bank account in Xero.",
-    fix: 'Refresh lists, then link the payment method to an active bank account under Lists > Payment methods, and publish again.',
+    fix: 'Refresh lists, then link the payment method to an active bank account in Business settings > Connections > Payment methods, and publish again.',
   },
   {
     key: 'xero.bank_link_missing',
     match: /need to set a linked bank account/i,
     message: 'Publishing to Bank Accounts needs the payment method linked to a bank account.',
-    fix: 'Lists > Payment methods: choose a bank account for each method, then publish again.',
+    fix: 'Business settings > Connections > Payment methods: choose a bank account for each method, then publish again.',
   },
   {
     key: 'xero.image_not_published',

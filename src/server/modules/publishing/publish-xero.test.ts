@@ -56,7 +56,7 @@ describe('publishing to Xero (simulator over HTTP)', () => {
   it('when the admin connects through the OAuth redirect and consent page, then the connection is stored sealed and the lists are imported', async () => {
     const landed = await connectThroughBrowser(h, client, accountId, 'xero');
     expect(landed).toBe(
-      `http://docket.test/accounts/${accountId}/settings/connections?connection=connected&software=xero`,
+      `http://docket.test/a/${accountId}/business-settings/connections?connection=connected&software=xero`,
     );
     const page = (await client.get(`/api/accounts/${accountId}/connections`)).json<{
       connection: { status: string; softwareName: string; organisation: { name: string } };

@@ -1,3 +1,4 @@
+import { sha256 } from './context';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { DEFAULT_PUBLISHING_SETTINGS, PublishingSettings } from '../../../shared/contracts/publishing';
 import type { Db } from '../../db/connect';
@@ -292,4 +293,13 @@ export async function publishedNumberExists(
     )
     .limit(1);
   return row !== undefined;
+}
+
+/** The account an OAuth state was issued for, without using the state up (for the callback's redirect). */
+export async function accountOfState(db: Db, state: string): Promise<string | null> {
+  const [row] = await db
+    .select({ accountId: ledgerOauthStates.accountId })
+    .from(ledgerOauthStates)
+    .where(eq(ledgerOauthStates.stateHash, sha256(state)));
+  return row?.accountId ?? null;
 }

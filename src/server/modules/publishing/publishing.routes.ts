@@ -25,6 +25,7 @@ import { assertCan, type Action } from '../access';
 import { publishingHooks } from '../review';
 import type { PublishingContext } from './context';
 import { disconnect, finishConnect, refreshLists, startConnect } from './connections';
+import { quickbooksCatalogue, xeroCatalogue } from './error-catalogue';
 import { requestPublish } from './jobs';
 import {
   getConnection,
@@ -36,6 +37,7 @@ import {
   savePaymentMethodLink,
   saveSettings,
   upsertPublication,
+  accountOfState,
 } from './publishing.repo';
 import { connectionView, publicationView, SOFTWARE_OPTIONS } from './views';
 
@@ -110,6 +112,29 @@ export function publishingRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCont
   );
 
   app.get(
+    '/api/publishing/error-messages',
+    {
+      schema: {
+        tags,
+        summary: 'Publishing error messages and their fixes, per accounting software (help)',
+        querystring: z.strictObject({ software: Software }),
+        response: {
+          200: z.object({
+            messages: z.array(z.object({ key: z.string(), message: z.string(), fix: z.string() })),
+          }),
+        },
+      },
+    },
+    (request) => ({
+      messages: (request.query.software === 'xero' ? xeroCatalogue : quickbooksCatalogue).map((e) => ({
+        key: e.key,
+        message: e.message,
+        fix: e.fix,
+      })),
+    }),
+  );
+
+  app.get(
     '/api/connections/:software/callback',
     {
       schema: {
@@ -121,11 +146,13 @@ export function publishingRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCont
     },
     async (request, reply) => {
       const q = request.query;
+      // The account the consent was for (read before the state is used up), so every outcome lands on its Connections page.
+      const stateAccount = q.state === undefined ? null : await accountOfState(ctx.db, q.state);
       const back = (accountId: string | null, params: Record<string, string>) =>
-        `${base}${accountId === null ? '/' : `/accounts/${accountId}/settings/connections`}?${new URLSearchParams(params).toString()}`;
+        `${base}${accountId === null ? '/' : `/a/${accountId}/business-settings/connections`}?${new URLSearchParams(params).toString()}`;
       if (q.error !== undefined || q.code === undefined || q.state === undefined) {
         return reply.redirect(
-          back(null, {
+          back(stateAccount, {
             connection: 'cancelled',
             message: 'The connection was cancelled on the consent page.',
           }),
@@ -146,7 +173,7 @@ export function publishingRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCont
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : 'The connection failed.';
-        return reply.redirect(back(null, { connection: 'failed', message }), 302);
+        return reply.redirect(back(stateAccount, { connection: 'failed', message }), 302);
       }
     },
   );

@@ -288,7 +288,7 @@ export function precheck(input: PublishInput): Problem[] {
         problem(
           'bank_link_missing',
           'To send to Bank Accounts the payment method needs a linked bank account.',
-          'Lists > Payment methods: choose a bank account for the payment method.',
+          'Business settings > Connections > Payment methods: choose a bank account for the payment method.',
         ),
       );
     else if (bank === undefined || !bank.active)
