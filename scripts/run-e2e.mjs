@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 const e2eDir = join('test', 'e2e');
 const reportDir = join('test-results', 'e2e');
-const tapReport = join(reportDir, 'report.tap');
+// One report per run: two runs in one working tree must not read each other's counts.
+const tapReport = join(reportDir, `report-${process.pid}.tap`);
 
 const requested = process.argv.slice(2);
 const files =
@@ -60,6 +61,7 @@ function count(tap, name) {
   return found ? Number(found[1]) : 0;
 }
 const tap = existsSync(tapReport) ? readFileSync(tapReport, 'utf8') : '';
+rmSync(tapReport, { force: true });
 const passed = count(tap, 'pass');
 let failed = count(tap, 'fail') + count(tap, 'cancelled');
 const skipped = count(tap, 'skipped') + count(tap, 'todo');
