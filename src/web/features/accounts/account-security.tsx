@@ -41,7 +41,7 @@ export function AccountSecurity({ accountId }: { accountId: string }) {
           Recent security events
         </Text>
         {audit.error && <Alert color="red">{messageOf(audit.error)}</Alert>}
-        <Table fz="xs" verticalSpacing={4}>
+        <Table fz="xs" verticalSpacing={4} aria-label="Recent security events">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
