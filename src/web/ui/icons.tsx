@@ -6,7 +6,8 @@ interface IconProps {
   className?: string;
 }
 
-function icon(children: ReactNode) {
+/** Makes a decorative 24x24 line icon from SVG children (shared by every feature's icons). */
+export function icon(children: ReactNode) {
   return function Icon({ size = 18, className }: IconProps) {
     return (
       <svg

@@ -1,13 +1,11 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserSummary } from '../../../shared/contracts/identity';
 import { messageOf } from '../../app/api';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Page } from '../../ui/page';
-import { useAccountUsers } from './accounts-api';
 import { useCurrentAccount } from './current-account';
-import { roleLabel } from './labels';
 import { AddedUserAlert, AddUserModal, type AddedUser } from './add-user-form';
 import { useInvitations, useInviteUser, useRevokeInvitation } from './users-api';
 import { PeopleManager } from '../team/people-manager';
@@ -105,46 +103,9 @@ function OpenInvitations({ accountId }: { accountId: string }) {
   );
 }
 
-function Status({ user }: { user: UserSummary }) {
-  if (!user.active)
-    return (
-      <Badge color="gray" variant="light">
-        Deactivated
-      </Badge>
-    );
-  if (!user.canSignIn)
-    return (
-      <Badge color="yellow" variant="light">
-        No login yet
-      </Badge>
-    );
-  return (
-    <Badge color="teal" variant="light">
-      Active
-    </Badge>
-  );
-}
-
-function LoadingRows() {
-  return (
-    <>
-      {[0, 1, 2].map((i) => (
-        <Table.Tr key={i}>
-          {[0, 1, 2, 3].map((j) => (
-            <Table.Td key={j}>
-              <Skeleton height={14} radius="sm" />
-            </Table.Td>
-          ))}
-        </Table.Tr>
-      ))}
-    </>
-  );
-}
-
 /** The users of the current account: Business settings > Users, or Team > Colleagues for a practice. */
 export function UsersPage() {
   const { account, me } = useCurrentAccount();
-  const users = useAccountUsers(account.id);
   const practice = account.kind === 'practice';
   const title = practice ? 'Colleagues' : 'Users';
   const canManage = account.role !== 'standard';
@@ -190,88 +151,16 @@ export function UsersPage() {
           onAdded={setAdded}
         />
       )}
-      {users.isError && (
-        <ErrorAlert
-          error={users.error}
-          title={`Could not load the ${title.toLowerCase()}`}
-          onRetry={() => void users.refetch()}
-        />
-      )}
-      {canManage && !practice ? (
-        <PeopleManager
-          accountId={account.id}
-          kind="business"
-          actorRole={account.role}
-          meEmail={me.login.email}
-          hideSingleAdd
-          rowExtra={(user) =>
-            user.active && !user.canSignIn ? <InviteButton accountId={account.id} user={user} /> : null
-          }
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-busy={users.isPending}>
-              <Table.Caption>
-                {users.data
-                  ? `${users.data.length} ${users.data.length === 1 ? 'person' : 'people'}`
-                  : 'Loading…'}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {canManage && <Table.Th aria-label="Actions" />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.isPending && <LoadingRows />}
-                {users.data?.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="sm" fw={500}>
-                          {user.name}
-                        </Text>
-                        {user.isOwner && (
-                          <Badge size="xs" variant="outline" color="docket">
-                            Owner
-                          </Badge>
-                        )}
-                        {user.email === me.login.email && (
-                          <Text size="xs" c="dimmed">
-                            (you)
-                          </Text>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{roleLabel[user.role]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Status user={user} />
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        {user.active && !user.canSignIn && (
-                          <InviteButton accountId={account.id} user={user} />
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <PeopleManager
+        accountId={account.id}
+        kind={account.kind}
+        actorRole={account.role}
+        meEmail={me.login.email}
+        hideSingleAdd
+        rowExtra={(user) =>
+          user.active && !user.canSignIn ? <InviteButton accountId={account.id} user={user} /> : null
+        }
+      />
       {canManage && <OpenInvitations accountId={account.id} />}
       {canManage && <AccountSecurity accountId={account.id} />}
     </Page>

@@ -1,32 +1,6 @@
-import type { ReactNode } from 'react';
-
-interface IconProps {
-  size?: number;
-}
+import { icon } from '../../ui/icons';
 
 /** Decorative line icons for capture and review (their meaning is always in a label next to them). */
-function icon(children: ReactNode) {
-  return function Icon({ size = 18 }: IconProps) {
-    return (
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-      >
-        {children}
-      </svg>
-    );
-  };
-}
-
 export const IconUpload = icon(
   <>
     <path d="M12 16V4M7 9l5-5 5 5" />
