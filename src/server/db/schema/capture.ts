@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts, users } from './identity';
+import type { TrackingPick } from './review';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => at('created_at').notNull().defaultNow();
@@ -125,6 +126,8 @@ export const items = pgTable(
     paid: boolean('paid'),
     cardLast4: text('card_last4'),
     lineItems: jsonb('line_items').$type<unknown[]>().notNull().default([]),
+    /** Tracking options picked for the item and its line items (ledger ids, checked against the imported lists). */
+    tracking: jsonb('tracking').$type<TrackingPick[]>().notNull().default([]),
     confidence: jsonb('confidence').$type<Record<string, number>>().notNull().default({}),
     /** Field names a person changed: rules and re-extraction leave them alone. */
     editedFields: jsonb('edited_fields').$type<string[]>().notNull().default([]),

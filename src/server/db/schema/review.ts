@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { duplicateModes, workspaces } from './capture';
 import { accounts } from './identity';
 
@@ -8,6 +8,17 @@ const accountId = () =>
     .notNull()
     .references(() => accounts.id, { onDelete: 'cascade' });
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+/**
+ * A tracking option picked on an item (or one of its line items, by 0-based index; null is the whole
+ * item): the ledger's ids as imported (Xero tracking category and option; QuickBooks "class" or
+ * "location" and the class or department id).
+ */
+export interface TrackingPick {
+  categoryId: string;
+  optionId: string;
+  line: number | null;
+}
 
 export const contactKinds = ['supplier', 'customer'] as const;
 export type ContactKind = (typeof contactKinds)[number];
@@ -30,6 +41,8 @@ export const contacts = pgTable(
     paid: boolean('paid'),
     autoPublish: boolean('auto_publish').notNull().default(false),
     duplicateMode: text('duplicate_mode', { enum: duplicateModes }),
+    /** Default tracking options for the supplier's items (whole item picks only). */
+    tracking: jsonb('tracking').$type<TrackingPick[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contacts_account_kind_key').on(t.accountId, t.kind, t.matchKey)],
