@@ -1,0 +1,247 @@
+/** The pre-check: everything the ledger would refuse, found before calling it (pure, no I/O). */
+import type { LedgerKind } from '../../integrations/ledgers/port';
+import { destinationOf, linesOf } from './draft';
+import type { Problem, PublishInput } from './publishing';
+
+const nameOf = (software: LedgerKind) => (software === 'xero' ? 'Xero' : 'QuickBooks');
+const REFRESH = 'Refresh lists in Business settings > Connections';
+
+/** Xero's Simple plan: drafts only, plus a few bills in other statuses a month. */
+export const SMALL_PLAN_APPROVED_BILLS = 5;
+export const isSmallXeroPlan = (plan: string | null) => plan !== null && /SIMPLE/i.test(plan);
+
+function problem(code: string, message: string, fix: string): Problem {
+  return { code, message, fix };
+}
+
+/** Everything the ledger would refuse, found before calling it. Empty means publish. */
+export function precheck(input: PublishInput): Problem[] {
+  const { item, ledger, software } = input;
+  const name = nameOf(software);
+  const out: Problem[] = [];
+  const { kind, status } = destinationOf(input);
+  const who = item.workspace === 'costs' ? 'supplier' : 'customer';
+
+  if (!item.contactName?.trim())
+    out.push(problem(`missing_${who}`, `The ${who} is missing.`, `Add the ${who} on the item.`));
+  if (item.date === null || !/^\d{4}-\d{2}-\d{2}$/.test(item.date))
+    out.push(problem('missing_date', 'The date is missing.', 'Add the date on the item.'));
+  if (item.totalMinor === null)
+    out.push(problem('missing_total', 'The total is missing.', 'Add the total on the item.'));
+  if (item.currency === null)
+    out.push(problem('missing_currency', 'The currency is missing.', 'Add the currency on the item.'));
+
+  const contact = item.contactId === null ? undefined : ledger.contacts.get(item.contactId);
+  if (contact?.active === false)
+    out.push(
+      problem(
+        'contact_archived',
+        `The ${who} "${contact.name}" is archived in ${name}.`,
+        `Restore it in ${name} or pick another ${who}, then ${REFRESH.toLowerCase()}.`,
+      ),
+    );
+
+  const categories = new Set(linesOf(item).map((l) => l.categoryId));
+  for (const categoryId of categories) {
+    if (categoryId === null) {
+      out.push(
+        problem(
+          'missing_category',
+          'The category is missing.',
+          'Choose a category on the item (and on every line).',
+        ),
+      );
+      continue;
+    }
+    const ledgerId = input.categoryLinks.get(categoryId);
+    const account = ledgerId === undefined ? undefined : ledger.accounts.get(ledgerId);
+    if (account === undefined) {
+      out.push(
+        problem(
+          'category_not_in_ledger',
+          `The category is not in ${name}'s chart of accounts.`,
+          `${REFRESH} and choose a category that came from ${name}.`,
+        ),
+      );
+    } else if (!account.active) {
+      out.push(
+        problem(
+          'category_archived',
+          `The category "${account.name}" is archived or deleted in ${name}.`,
+          `${REFRESH} and pick an active category, or unarchive it in ${name}.`,
+        ),
+      );
+    } else if (
+      account.kind === 'bank' ||
+      account.kind === 'credit_card' ||
+      (item.workspace === 'costs' && account.kind === 'revenue') ||
+      (item.workspace === 'sales' && account.kind === 'expense')
+    ) {
+      out.push(
+        problem(
+          'category_wrong_kind',
+          `The category "${account.name}" can't be used on ${item.workspace === 'costs' ? 'a cost' : 'a sale'}.`,
+          'Choose a category of the right kind on the item and every line.',
+        ),
+      );
+    }
+  }
+
+  const taxRates = new Set(linesOf(item).map((l) => l.taxRateId));
+  for (const taxRateId of taxRates) {
+    if (taxRateId === null) {
+      if (software === 'quickbooks')
+        out.push(
+          problem(
+            'missing_tax_rate',
+            'A tax rate is missing: QuickBooks needs one on every line.',
+            'Choose a tax rate on the item and every line.',
+          ),
+        );
+      continue;
+    }
+    const ledgerId = input.taxRateLinks.get(taxRateId);
+    const rate = ledgerId === undefined ? undefined : ledger.taxRates.get(ledgerId);
+    if (rate === undefined) {
+      out.push(
+        problem(
+          'tax_rate_not_in_ledger',
+          `The tax rate is not one of ${name}'s tax rates.`,
+          `${REFRESH} and choose a tax rate that came from ${name}.`,
+        ),
+      );
+    } else if (!rate.active) {
+      out.push(
+        problem(
+          'tax_rate_inactive',
+          `The tax rate "${rate.name}" is no longer active in ${name}.`,
+          `${REFRESH} and pick an active tax rate.`,
+        ),
+      );
+    } else if (item.workspace === 'costs' ? !rate.purchases : !rate.sales) {
+      out.push(
+        problem(
+          'tax_rate_wrong_direction',
+          `The tax rate "${rate.name}" can't be used on ${item.workspace === 'costs' ? 'costs' : 'sales'}.`,
+          `Choose a ${item.workspace === 'costs' ? 'purchase' : 'sales'} tax rate on the item and every line.`,
+        ),
+      );
+    }
+  }
+
+  if (
+    item.taxMinor !== null &&
+    item.netMinor !== null &&
+    item.taxMinor > item.netMinor &&
+    item.netMinor >= 0n
+  )
+    out.push(
+      problem(
+        'tax_greater_than_net',
+        'The tax is larger than the net amount.',
+        'Correct the total or the tax, or let the ledger calculate tax.',
+      ),
+    );
+
+  if (item.currency !== null && !ledger.currencies.includes(item.currency))
+    out.push(
+      problem(
+        'currency_not_enabled',
+        `${item.currency} is not enabled in ${name}.`,
+        `Add ${item.currency} in ${name}'s currency settings, then ${REFRESH.toLowerCase()}.`,
+      ),
+    );
+
+  if (item.date !== null && ledger.lockDate !== null && item.date <= ledger.lockDate) {
+    const locked = software === 'quickbooks' || kind === 'spend_money' || status === 'awaiting_payment';
+    if (locked)
+      out.push(
+        software === 'xero'
+          ? problem(
+              'lock_date',
+              `The date ${item.date} is on or before Xero's lock date (${ledger.lockDate}).`,
+              'Publish to Purchases as Draft or Awaiting Approval, change the date, or have an adviser move the lock date in Xero; then refresh lists and publish again.',
+            )
+          : problem(
+              'period_closed',
+              `The date ${item.date} is on or before QuickBooks' closing date (${ledger.lockDate}).`,
+              "Change the item's date, or change the closing date in QuickBooks; then refresh lists and publish again.",
+            ),
+      );
+  }
+
+  if (kind === 'spend_money') {
+    const bankId = input.paymentMethod?.bankAccountId ?? null;
+    const bank = bankId === null ? undefined : ledger.accounts.get(bankId);
+    if (bankId === null)
+      out.push(
+        problem(
+          'bank_link_missing',
+          'To send to Bank Accounts the payment method needs a linked bank account.',
+          'Business settings > Connections > Payment methods: choose a bank account for the payment method.',
+        ),
+      );
+    else if (bank === undefined || !bank.active)
+      out.push(
+        problem(
+          'bank_account_unknown',
+          `The payment method's bank account is archived or not in ${name}.`,
+          `${REFRESH}, then link the payment method to an active bank account.`,
+        ),
+      );
+    else if (
+      bank.currency !== null &&
+      item.currency !== null &&
+      bank.currency !== item.currency &&
+      software === 'xero'
+    )
+      out.push(
+        problem(
+          'bank_currency',
+          `The bank account is in ${bank.currency} but the item is in ${item.currency}.`,
+          'Link a payment method whose bank account is in the item currency.',
+        ),
+      );
+  }
+
+  if (kind === 'bill' && software === 'quickbooks' && /SimpleStart/i.test(ledger.plan ?? ''))
+    out.push(
+      problem(
+        'plan_no_bills',
+        'QuickBooks Simple Start has no Bills.',
+        'Mark the item paid with a payment method linked to a bank or card account, or upgrade QuickBooks.',
+      ),
+    );
+  if (
+    kind === 'bill' &&
+    software === 'xero' &&
+    status !== 'draft' &&
+    isSmallXeroPlan(ledger.plan) &&
+    input.approvedBillsThisMonth >= SMALL_PLAN_APPROVED_BILLS
+  )
+    out.push(
+      problem(
+        'plan_limit',
+        "The Xero plan's monthly limit of approved bills is reached.",
+        'Publish as Draft (Publishing settings), or upgrade the Xero plan.',
+      ),
+    );
+  if (kind === 'sales_invoice' && software === 'quickbooks')
+    out.push(
+      problem(
+        'sales_not_supported',
+        'Publishing sales to QuickBooks Online is not supported yet.',
+        'Export the item to CSV, or enter it in QuickBooks.',
+      ),
+    );
+
+  if (input.duplicateNumber)
+    out.push(
+      problem(
+        'duplicate_number',
+        `A document with the number ${item.reference ?? ''} already exists in ${name}.`,
+        `Change the number in Docket, or void the other one in ${name}.`,
+      ),
+    );
+  return out;
+}
