@@ -64,6 +64,7 @@ export const ledgerListKinds = [
   'contact',
   'tracking',
   'currency',
+  'item',
 ] as const;
 export type LedgerListKind = (typeof ledgerListKinds)[number];
 
@@ -106,6 +107,17 @@ export const paymentMethodLinks = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.paymentMethodId] })],
 );
 
+/** A payment Docket owes the ledger for a document published as paid (Xero "Paid (where possible)"). */
+export interface PublicationPayment {
+  readonly bankAccountId: string;
+  readonly date: string;
+  /** Minor units, as a decimal string (jsonb has no bigint). */
+  readonly amountMinor: string;
+  readonly currency: string;
+  /** The ledger's payment id once created; null while it is still owed. */
+  readonly id: string | null;
+}
+
 export const publicationStates = ['held', 'queued', 'publishing', 'published', 'failed'] as const;
 export type PublicationState = (typeof publicationStates)[number];
 
@@ -142,6 +154,10 @@ export const publications = pgTable(
       .notNull()
       .default([]),
     auto: boolean('auto').notNull().default(false),
+    /** Paid publishing: the payment owed or made; it is created once, after the document. */
+    payment: jsonb('payment').$type<PublicationPayment>(),
+    /** What the user should know about a successful publish (e.g. "published as Awaiting Payment because ..."). */
+    note: text('note'),
     updatedAt: at('updated_at').notNull().defaultNow(),
     publishedAt: at('published_at'),
   },

@@ -1,0 +1,2 @@
+ALTER TABLE "publications" ADD COLUMN "payment" jsonb;--> statement-breakpoint
+ALTER TABLE "publications" ADD COLUMN "note" text;
