@@ -88,6 +88,14 @@ export const ItemEvent = z.object({
   userId: z.uuid().nullable(),
   at: z.iso.datetime(),
 });
+/** A tracking option on an item (line null) or on one of its line items (0-based index). */
+export const TrackingPick = z.strictObject({
+  categoryId: z.string().min(1).max(100),
+  optionId: z.string().min(1).max(100),
+  line: z.number().int().min(0).max(999).nullable().default(null),
+});
+export type TrackingPick = z.infer<typeof TrackingPick>;
+
 export const ItemDetail = ItemSummary.extend({
   taxRateId: z.uuid().nullable(),
   paymentMethodId: z.uuid().nullable(),
@@ -95,6 +103,7 @@ export const ItemDetail = ItemSummary.extend({
   paid: z.boolean().nullable(),
   cardLast4: z.string().nullable(),
   lineItems: z.array(z.unknown()),
+  tracking: z.array(TrackingPick),
   /** Confidence in [0,1] per extracted field. */
   confidence: z.record(z.string(), z.number()),
   warnings: z.array(z.string()),
@@ -123,6 +132,8 @@ export const ItemPatch = z.strictObject({
   description: z.string().max(1000).nullable().optional(),
   paid: z.boolean().nullable().optional(),
   ownerUserId: z.uuid().nullable().optional(),
+  /** Replaces the item's tracking picks (options of the ledger's imported tracking lists). */
+  tracking: z.array(TrackingPick).max(200).optional(),
 });
 export type ItemPatch = z.infer<typeof ItemPatch>;
 
@@ -132,7 +143,8 @@ export const MoveBody = z.strictObject({ workspace: Workspace });
 export const DuplicateDecision = z.strictObject({ decision: z.enum(['same', 'different']) });
 export const BulkAction = z.strictObject({
   ids: z.array(z.uuid()).min(1).max(500),
-  action: z.enum(['archive', 'delete', 'set_category', 'set_owner']),
+  /** ready / to_review: manual moves, only without a connected accounting software. */
+  action: z.enum(['archive', 'delete', 'set_category', 'set_owner', 'ready', 'to_review']),
   categoryId: z.uuid().nullable().optional(),
   ownerUserId: z.uuid().nullable().optional(),
 });
@@ -158,6 +170,7 @@ export const Contact = z.object({
   paid: z.boolean().nullable(),
   autoPublish: z.boolean(),
   duplicateMode: duplicateMode.nullable(),
+  tracking: z.array(TrackingPick),
 });
 export const ContactRules = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
@@ -169,6 +182,8 @@ export const ContactRules = z.strictObject({
   paid: z.boolean().nullable().optional(),
   autoPublish: z.boolean().optional(),
   duplicateMode: duplicateMode.nullable().optional(),
+  /** Default tracking options for the supplier's items (whole item: line must be null). */
+  tracking: z.array(TrackingPick).max(10).optional(),
 });
 export const NewContact = ContactRules.extend({
   kind: z.enum(['supplier', 'customer']),
@@ -213,6 +228,11 @@ export const NewTaxRate = z.strictObject({
   code: z.string().trim().max(50).nullable().optional(),
   rate: decimalString,
 });
+export const TaxRatePatch = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  code: z.string().trim().max(50).nullable().optional(),
+  rate: decimalString.optional(),
+});
 export const TaxRateList = z.object({ taxRates: z.array(TaxRate) });
 export const PaymentMethod = z.object({ id: z.uuid(), name: z.string(), cardLast4: z.string().nullable() });
 export const NewPaymentMethod = z.strictObject({
@@ -223,7 +243,27 @@ export const NewPaymentMethod = z.strictObject({
     .nullable()
     .optional(),
 });
+export const PaymentMethodPatch = NewPaymentMethod.partial();
 export const PaymentMethodList = z.object({ paymentMethods: z.array(PaymentMethod) });
+
+/** The accounting software the lists come from (null: Docket's own lists, editable). */
+export const ListsLedger = z
+  .object({ software: z.enum(['xero', 'quickbooks']), name: z.string() })
+  .nullable();
+export const TrackingList = z.object({
+  /** The ledger's id (QuickBooks: "class" or "location"). */
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['tracking', 'class', 'location']),
+  options: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export const ListSource = z.object({
+  ledger: ListsLedger,
+  /** True when categories and tax rates come from the ledger (only Visible can change in Docket). */
+  readOnly: z.boolean(),
+  /** Xero's active tracking categories, QuickBooks classes and locations: lists named after them. */
+  tracking: z.array(TrackingList),
+});
 export const ListIdParams = z.strictObject({ accountId: z.uuid(), id: z.uuid() });
 
 export const CaptureSettings = z.object({ duplicateMode, extractionLimit: z.number().int().nullable() });

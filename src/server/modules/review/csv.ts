@@ -10,8 +10,27 @@ const cell = (v: string | null | undefined): string => {
 
 const money = (v: bigint | null, c: string | null) => (v === null ? '' : fromMinor(v, c ?? 'GBP'));
 
+/** The tracking lists' names, to write "Region: North" instead of ledger ids. */
+export interface TrackingNames {
+  readonly id: string;
+  readonly name: string;
+  readonly options: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** "Region: North; Department: Sales; line 2 Region: South" */
+export function trackingText(picks: ItemRow['tracking'], lists: readonly TrackingNames[] = []): string {
+  return picks
+    .map((p) => {
+      const list = lists.find((l) => l.id === p.categoryId);
+      const option = list?.options.find((o) => o.id === p.optionId)?.name ?? p.optionId;
+      const where = p.line === null ? '' : `line ${p.line + 1} `;
+      return `${where}${list?.name ?? p.categoryId}: ${option}`;
+    })
+    .join('; ');
+}
+
 /** Items as CSV, one row each, with a header line. */
-export function itemsCsv(rows: readonly ItemRow[]): string {
+export function itemsCsv(rows: readonly ItemRow[], tracking: readonly TrackingNames[] = []): string {
   const header = [
     'id',
     'status',
@@ -26,6 +45,7 @@ export function itemsCsv(rows: readonly ItemRow[]): string {
     'total',
     'description',
     'created_at',
+    'tracking',
   ];
   const lines = rows.map((r) =>
     [
@@ -42,6 +62,7 @@ export function itemsCsv(rows: readonly ItemRow[]): string {
       money(r.totalMinor, r.currency),
       r.description,
       r.createdAt.toISOString(),
+      trackingText(r.tracking, tracking),
     ]
       .map(cell)
       .join(','),

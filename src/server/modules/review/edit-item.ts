@@ -7,16 +7,20 @@ import type { Clock } from '../../lib/clock';
 import { Conflict, Invalid } from '../../lib/errors';
 import type { Scope } from '../access';
 import { getItem, getItems, recordEvents, updateItem, type ItemRow, type NewEvent } from './items.repo';
+import { assertNoLedger, checkTracking } from './ledger-lists';
 import { reasonsFor } from './review';
 import { findOrCreateContact, ruleChanges } from './settle';
 import { contacts } from '../../db/schema';
 
 const INBOX = new Set(['to_review', 'ready']);
 
-/** Recomputes review reasons and, for Inbox items, Ready or To review. */
+/**
+ * Recomputes review reasons and, for Inbox items, Ready or To review. A status a person set by hand
+ * (Move to Ready / Move to review, `status` in the edited fields) stays until they move it again.
+ */
 export function settled(row: ItemRow): Partial<ItemRow> {
   const reasons = reasonsFor(row);
-  if (!INBOX.has(row.status)) return { reviewReasons: reasons };
+  if (!INBOX.has(row.status) || row.editedFields.includes('status')) return { reviewReasons: reasons };
   return { reviewReasons: reasons, status: reasons.length === 0 ? 'ready' : 'to_review' };
 }
 
@@ -34,13 +38,22 @@ async function assertUserInAccount(db: Db, scope: Scope, userId: string | null |
     });
 }
 
-async function assertCategory(db: Db, scope: Scope, id: string | null | undefined): Promise<void> {
+async function assertCategory(
+  db: Db,
+  scope: Scope,
+  id: string | null | undefined,
+  current: string | null,
+): Promise<void> {
   if (!id) return;
   const [c] = await db
-    .select({ id: categories.id })
+    .select({ id: categories.id, visible: categories.visible })
     .from(categories)
     .where(and(eq(categories.accountId, scope.accountId), eq(categories.id, id)));
   if (!c) throw new Invalid('No such category in this account.', { categoryId: 'no such category' });
+  if (!c.visible && id !== current)
+    throw new Invalid('This category is hidden: show it again in Business settings > Lists to use it.', {
+      categoryId: 'hidden category',
+    });
 }
 
 /** A person's edit: every changed field is recorded in the item's history (who, what, when). */
@@ -56,7 +69,11 @@ export async function editItem(
     throw new Conflict('This item cannot be edited in its current state.');
   }
   await assertUserInAccount(db, scope, patch.ownerUserId);
-  await assertCategory(db, scope, patch.categoryId);
+  await assertCategory(db, scope, patch.categoryId, item.categoryId);
+  const tracking =
+    patch.tracking === undefined
+      ? undefined
+      : await checkTracking(db, scope, patch.tracking, item.lineItems.length);
   const set: Partial<ItemRow> = {};
   const events: NewEvent[] = [];
   const currency = patch.currency ?? item.currency ?? 'GBP';
@@ -103,6 +120,9 @@ export async function editItem(
         set.contactName = c.name;
       }
       note('contact', item.contactName, set.contactName);
+    } else if (key === 'tracking') {
+      note('tracking', item.tracking, tracking);
+      set.tracking = tracking ?? [];
     } else {
       note(key, item[key as keyof ItemRow], value);
       Object.assign(set, { [key]: value });
@@ -161,7 +181,12 @@ export async function changeStatus(
       statusReason: null,
     };
   } else {
-    const base: ItemRow = { ...item, status: 'to_review' };
+    // Back in the Inbox, the fields decide Ready or To review again (a manual status is forgotten).
+    const base: ItemRow = {
+      ...item,
+      status: 'to_review',
+      editedFields: item.editedFields.filter((f) => f !== 'status'),
+    };
     if (item.status === 'duplicate' && item.duplicateOfItemId) {
       base.notDuplicateOf = [...item.notDuplicateOf, item.duplicateOfItemId];
       base.duplicateOfItemId = null;
@@ -172,6 +197,7 @@ export async function changeStatus(
       ...(wasArchived ? { status: 'archived' as const } : {}),
       duplicateOfItemId: base.duplicateOfItemId,
       notDuplicateOf: base.notDuplicateOf,
+      editedFields: base.editedFields,
       previousStatus: null,
       statusReason: null,
     };
@@ -180,6 +206,40 @@ export async function changeStatus(
   await recordEvents(db, scope, clock.now(), [
     { itemId: id, kind: 'status', field: 'status', oldValue: item.status, newValue: row.status },
   ]);
+  return row;
+}
+
+export type ManualStatus = 'ready' | 'to_review';
+
+/**
+ * Move to Ready / Move to review by hand, for businesses without accounting software (with one,
+ * Ready is decided by the fields and the publishing pre-check). The choice holds through later edits.
+ */
+export async function setManualStatus(
+  db: Db,
+  scope: Scope,
+  id: string,
+  status: ManualStatus,
+  clock: Clock,
+): Promise<ItemRow> {
+  await assertNoLedger(db, scope);
+  const item = await getItem(db, scope, id);
+  if (!INBOX.has(item.status))
+    throw new Conflict(
+      `This item is ${item.status.replace('_', ' ')}; only Inbox items can be moved to ${status === 'ready' ? 'Ready' : 'To review'}.`,
+    );
+  const editedFields = [...new Set([...item.editedFields, 'status'])];
+  const row = await updateItem(db, scope, id, {
+    status,
+    statusReason: null,
+    editedFields,
+    reviewReasons: reasonsFor(item),
+    updatedAt: clock.now(),
+  });
+  if (item.status !== status)
+    await recordEvents(db, scope, clock.now(), [
+      { itemId: id, kind: 'status', field: 'status', oldValue: item.status, newValue: status },
+    ]);
   return row;
 }
 
@@ -259,16 +319,20 @@ export async function bulkAction(
   scope: Scope,
   body: {
     ids: string[];
-    action: 'archive' | 'delete' | 'set_category' | 'set_owner';
+    action: 'archive' | 'delete' | 'set_category' | 'set_owner' | 'ready' | 'to_review';
     categoryId?: string | null | undefined;
     ownerUserId?: string | null | undefined;
   },
   clock: Clock,
 ): Promise<number> {
+  if (body.action === 'ready' || body.action === 'to_review') await assertNoLedger(db, scope);
   const rows = await getItems(db, scope, body.ids);
   let updated = 0;
   for (const row of rows) {
-    if (body.action === 'archive' || body.action === 'delete') {
+    if (body.action === 'ready' || body.action === 'to_review') {
+      if (!INBOX.has(row.status)) continue;
+      await setManualStatus(db, scope, row.id, body.action, clock);
+    } else if (body.action === 'archive' || body.action === 'delete') {
       if (!allowedFrom[body.action].includes(row.status)) continue;
       await changeStatus(db, scope, row.id, body.action, clock);
     } else if (body.action === 'set_category') {

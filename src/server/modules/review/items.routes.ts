@@ -28,8 +28,11 @@ import {
   editItem,
   moveItem,
   resolveDuplicate,
+  setManualStatus,
+  type ManualStatus,
   type StatusAction,
 } from './edit-item';
+import { trackingLists } from './ledger-lists';
 import { documentsOf, eventsOf, getItem, listItems, toSummary, type ItemRow } from './items.repo';
 import { mergeItems, splitItem, unmergeItem } from './merge-split';
 import { itemsCsv } from './csv';
@@ -69,6 +72,7 @@ export function itemsRoutes(app: ZodApp, deps: AppDeps): void {
       paid: row.paid,
       cardLast4: row.cardLast4,
       lineItems: row.lineItems,
+      tracking: row.tracking,
       confidence: row.confidence,
       warnings: extraction?.warnings ?? [],
       documents: docs.map((d) => ({
@@ -132,7 +136,7 @@ export function itemsRoutes(app: ZodApp, deps: AppDeps): void {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="items.csv"')
-        .send(itemsCsv(rows));
+        .send(itemsCsv(rows, await trackingLists(db, scope)));
     },
   );
 
@@ -202,6 +206,20 @@ export function itemsRoutes(app: ZodApp, deps: AppDeps): void {
     );
   }
 
+  for (const [path, status, summary] of [
+    ['ready', 'ready', 'Move to Ready (only without accounting software)'],
+    ['to-review', 'to_review', 'Move to review (only without accounting software)'],
+  ] as const satisfies readonly (readonly [string, ManualStatus, string])[]) {
+    app.post(
+      `/api/accounts/:accountId/items/:itemId/${path}`,
+      { schema: { tags, summary, params: ItemIdParams, response: { 200: ItemSummary } } },
+      async (request) => {
+        const scope = await scoped(request, request.params.accountId);
+        return toSummary(await setManualStatus(db, scope, request.params.itemId, status, deps.clock));
+      },
+    );
+  }
+
   app.post(
     '/api/accounts/:accountId/items/:itemId/move',
     {
@@ -243,7 +261,7 @@ export function itemsRoutes(app: ZodApp, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Bulk archive, delete, set category or set owner',
+        summary: 'Bulk archive, delete, set category or owner, move to Ready or To review',
         params: AccountIdParams,
         body: BulkAction,
         response: { 200: BulkResult },

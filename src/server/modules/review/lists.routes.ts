@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountIdParams } from '../../../shared/contracts/common';
+import { AccountIdParams, Ok } from '../../../shared/contracts/common';
 import {
   CaptureSettings,
   CaptureSettingsPatch,
@@ -13,14 +13,17 @@ import {
   ContactUpdate,
   ImportResult,
   ListIdParams,
+  ListSource,
   NewCategory,
   NewContact,
   NewPaymentMethod,
   NewTaxRate,
   PaymentMethod,
   PaymentMethodList,
+  PaymentMethodPatch,
   TaxRate,
   TaxRateList,
+  TaxRatePatch,
 } from '../../../shared/contracts/review';
 import type { contacts } from '../../db/schema';
 import { requireScope } from '../../http/auth';
@@ -31,6 +34,9 @@ import {
   createContact,
   createPaymentMethod,
   createTaxRate,
+  deleteCategory,
+  deletePaymentMethod,
+  deleteTaxRate,
   getCaptureSettings,
   importCategories,
   listCategories,
@@ -40,7 +46,10 @@ import {
   setDuplicateMode,
   updateCategory,
   updateContact,
+  updatePaymentMethod,
+  updateTaxRate,
 } from './lists';
+import { connectedLedger, trackingLists } from './ledger-lists';
 
 const tags = ['Lists and rules'];
 type ContactRow = typeof contacts.$inferSelect;
@@ -57,6 +66,7 @@ const contactOut = (c: ContactRow) => ({
   paid: c.paid,
   autoPublish: c.autoPublish,
   duplicateMode: c.duplicateMode,
+  tracking: c.tracking,
 });
 const strip = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
@@ -177,6 +187,22 @@ export function listsRoutes(app: ZodApp, deps: AppDeps): void {
       return cat(await updateCategory(db, scope, request.params.id, request.body));
     },
   );
+  app.delete(
+    '/api/accounts/:accountId/categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a category (refused while accounting software is connected)',
+        params: ListIdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, manage);
+      await deleteCategory(db, scope, request.params.id, deps.clock);
+      return { ok: true as const };
+    },
+  );
   app.post(
     '/api/accounts/:accountId/categories/import',
     {
@@ -237,6 +263,40 @@ export function listsRoutes(app: ZodApp, deps: AppDeps): void {
     },
   );
 
+  app.patch(
+    '/api/accounts/:accountId/tax-rates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename or change a tax rate (refused while accounting software is connected)',
+        params: ListIdParams,
+        body: TaxRatePatch,
+        response: { 200: TaxRate },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, manage);
+      const t = await updateTaxRate(db, scope, request.params.id, request.body);
+      return { id: t.id, workspace: t.workspace, name: t.name, code: t.code, rate: t.rate };
+    },
+  );
+  app.delete(
+    '/api/accounts/:accountId/tax-rates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a tax rate (refused while accounting software is connected)',
+        params: ListIdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, manage);
+      await deleteTaxRate(db, scope, request.params.id, deps.clock);
+      return { ok: true as const };
+    },
+  );
+
   app.get(
     '/api/accounts/:accountId/payment-methods',
     {
@@ -273,6 +333,58 @@ export function listsRoutes(app: ZodApp, deps: AppDeps): void {
       const scope = await scoped(request, request.params.accountId, manage);
       const p = await createPaymentMethod(db, scope, request.body);
       return reply.status(201).send({ id: p.id, name: p.name, cardLast4: p.cardLast4 });
+    },
+  );
+
+  app.patch(
+    '/api/accounts/:accountId/payment-methods/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a payment method or change its card digits',
+        params: ListIdParams,
+        body: PaymentMethodPatch,
+        response: { 200: PaymentMethod },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, manage);
+      const p = await updatePaymentMethod(db, scope, request.params.id, request.body);
+      return { id: p.id, name: p.name, cardLast4: p.cardLast4 };
+    },
+  );
+  app.delete(
+    '/api/accounts/:accountId/payment-methods/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a payment method (cleared from supplier rules and Inbox items)',
+        params: ListIdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, manage);
+      await deletePaymentMethod(db, scope, request.params.id, deps.clock);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/accounts/:accountId/list-source',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where the lists come from (the connected accounting software, read-only) and its tracking lists',
+        params: AccountIdParams,
+        response: { 200: ListSource },
+      },
+    },
+    async (request) => {
+      const scope = await scoped(request, request.params.accountId, read);
+      const ledger = await connectedLedger(db, scope);
+      return { ledger, readOnly: ledger !== null, tracking: await trackingLists(db, scope) };
     },
   );
 

@@ -10,10 +10,11 @@ import {
   type DuplicateMode,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { Conflict, NotFound } from '../../lib/errors';
+import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import type { Scope } from '../access';
 import { settled } from './edit-item';
 import { recordEvents } from './items.repo';
+import { assertListEditable, checkTracking } from './ledger-lists';
 import { matchKeyOf } from './review';
 import { ruleChanges } from './settle';
 
@@ -30,8 +31,23 @@ export type ContactRules = Partial<
     | 'paid'
     | 'autoPublish'
     | 'duplicateMode'
+    | 'tracking'
   >
 >;
+
+/** A supplier's default tracking: options of the imported lists, for the whole item. */
+async function contactTracking(
+  db: Db,
+  scope: Scope,
+  rules: { tracking?: readonly { categoryId: string; optionId: string; line?: number | null }[] | undefined },
+): Promise<Pick<ContactRules, 'tracking'>> {
+  if (rules.tracking === undefined) return {};
+  if (rules.tracking.some((t) => t.line != null))
+    throw new Invalid('Supplier rules set tracking for the whole item, not for a line.', {
+      tracking: 'line must be empty',
+    });
+  return { tracking: await checkTracking(db, scope, rules.tracking, 0) };
+}
 
 const isUnique = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } };
@@ -56,10 +72,11 @@ export async function createContact(
   kind: 'supplier' | 'customer',
   rules: ContactRules & { name: string },
 ): Promise<ContactRow> {
+  const tracking = await contactTracking(db, scope, rules);
   try {
     const [row] = await db
       .insert(contacts)
-      .values({ ...rules, accountId: scope.accountId, kind, matchKey: matchKeyOf(rules.name) })
+      .values({ ...rules, ...tracking, accountId: scope.accountId, kind, matchKey: matchKeyOf(rules.name) })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     return row;
@@ -80,7 +97,7 @@ export async function updateContact(
   rules: ContactRules,
   clock: Clock,
 ): Promise<{ contact: ContactRow; reapplied: number }> {
-  const set: Partial<ContactRow> = { ...rules };
+  const set: Partial<ContactRow> = { ...rules, ...(await contactTracking(db, scope, rules)) };
   if (rules.name) set.matchKey = matchKeyOf(rules.name);
   let contact: ContactRow | undefined;
   try {
@@ -130,6 +147,7 @@ export async function createCategory(
   scope: Scope,
   v: { name: string; code?: string | null | undefined },
 ) {
+  await assertListEditable(db, scope, 'categories');
   try {
     const [row] = await db
       .insert(categories)
@@ -150,13 +168,88 @@ export async function updateCategory(
   v: { name?: string | undefined; code?: string | null | undefined; visible?: boolean | undefined },
 ) {
   const set = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
-  const [row] = await db
-    .update(categories)
-    .set(set)
-    .where(and(eq(categories.accountId, scope.accountId), eq(categories.id, id)))
-    .returning();
-  if (!row) throw new NotFound('No such category.');
+  if ('name' in set || 'code' in set) {
+    await findOwn(db, scope, categories, id, 'No such category.');
+    await assertListEditable(db, scope, 'categories');
+  }
+  if (Object.keys(set).length === 0) return findOwn(db, scope, categories, id, 'No such category.');
+  try {
+    const [row] = await db
+      .update(categories)
+      .set(set)
+      .where(and(eq(categories.accountId, scope.accountId), eq(categories.id, id)))
+      .returning();
+    if (!row) throw new NotFound('No such category.');
+    return row;
+  } catch (error) {
+    if (isUnique(error)) throw new Conflict('A category with this name already exists.');
+    throw error;
+  }
+}
+
+type ListTable = typeof categories | typeof taxRates | typeof paymentMethods;
+
+async function findOwn<T extends ListTable>(
+  db: Db,
+  scope: Scope,
+  table: T,
+  id: string,
+  missing: string,
+): Promise<T['$inferSelect']> {
+  const [row] = (await db
+    .select()
+    .from(table as typeof categories)
+    .where(and(eq(table.accountId, scope.accountId), eq(table.id, id)))) as T['$inferSelect'][];
+  if (!row) throw new NotFound(missing);
   return row;
+}
+
+const referenceColumns = {
+  categoryId: { item: items.categoryId, contact: contacts.categoryId },
+  taxRateId: { item: items.taxRateId, contact: contacts.taxRateId },
+  paymentMethodId: { item: items.paymentMethodId, contact: contacts.paymentMethodId },
+} as const;
+
+/**
+ * A deleted list entry is cleared from supplier rules and from Inbox items (which then need review
+ * again if it was their category); archived items keep what they were published with.
+ */
+async function clearReferences(
+  db: Db,
+  scope: Scope,
+  field: keyof typeof referenceColumns,
+  id: string,
+  clock: Clock,
+): Promise<void> {
+  const columns = referenceColumns[field];
+  await db
+    .update(contacts)
+    .set({ [field]: null })
+    .where(and(eq(contacts.accountId, scope.accountId), eq(columns.contact, id)));
+  const inbox = await db
+    .select()
+    .from(items)
+    .where(
+      and(
+        eq(items.accountId, scope.accountId),
+        eq(columns.item, id),
+        inArray(items.status, ['to_review', 'ready', 'processing', 'waiting', 'failed']),
+      ),
+    );
+  for (const item of inbox) {
+    const next = { ...item, [field]: null };
+    await db
+      .update(items)
+      .set({ [field]: null, ...settled(next), updatedAt: clock.now() })
+      .where(eq(items.id, item.id));
+  }
+}
+
+export async function deleteCategory(db: Db, scope: Scope, id: string, clock: Clock): Promise<void> {
+  await findOwn(db, scope, categories, id, 'No such category.');
+  await assertListEditable(db, scope, 'categories');
+  await clearReferences(db, scope, 'categoryId', id, clock);
+  await db.delete(categories).where(and(eq(categories.accountId, scope.accountId), eq(categories.id, id)));
 }
 
 /** Parses "name,code" lines (a header line is skipped; quotes allowed). */
@@ -184,6 +277,7 @@ export function parseCategoryCsv(csv: string): {
 }
 
 export async function importCategories(db: Db, scope: Scope, csv: string) {
+  await assertListEditable(db, scope, 'categories');
   const { rows, errors } = parseCategoryCsv(csv);
   let created = 0;
   let updated = 0;
@@ -217,12 +311,39 @@ export async function createTaxRate(
   scope: Scope,
   v: { workspace: 'costs' | 'sales'; name: string; code?: string | null | undefined; rate: string },
 ) {
+  await assertListEditable(db, scope, 'tax_rates');
   const [row] = await db
     .insert(taxRates)
     .values({ ...v, code: v.code ?? null, accountId: scope.accountId })
     .returning();
   if (!row) throw new Error('insert returned nothing');
   return row;
+}
+
+export async function updateTaxRate(
+  db: Db,
+  scope: Scope,
+  id: string,
+  v: { name?: string | undefined; code?: string | null | undefined; rate?: string | undefined },
+) {
+  await findOwn(db, scope, taxRates, id, 'No such tax rate.');
+  await assertListEditable(db, scope, 'tax_rates');
+  const set = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
+  if (Object.keys(set).length === 0) return findOwn(db, scope, taxRates, id, 'No such tax rate.');
+  const [row] = await db
+    .update(taxRates)
+    .set(set)
+    .where(and(eq(taxRates.accountId, scope.accountId), eq(taxRates.id, id)))
+    .returning();
+  if (!row) throw new NotFound('No such tax rate.');
+  return row;
+}
+
+export async function deleteTaxRate(db: Db, scope: Scope, id: string, clock: Clock): Promise<void> {
+  await findOwn(db, scope, taxRates, id, 'No such tax rate.');
+  await assertListEditable(db, scope, 'tax_rates');
+  await clearReferences(db, scope, 'taxRateId', id, clock);
+  await db.delete(taxRates).where(and(eq(taxRates.accountId, scope.accountId), eq(taxRates.id, id)));
 }
 
 export const listPaymentMethods = (db: Db, scope: Scope) =>
@@ -243,6 +364,31 @@ export async function createPaymentMethod(
     .returning();
   if (!row) throw new Error('insert returned nothing');
   return row;
+}
+
+export async function updatePaymentMethod(
+  db: Db,
+  scope: Scope,
+  id: string,
+  v: { name?: string | undefined; cardLast4?: string | null | undefined },
+) {
+  const set = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
+  if (Object.keys(set).length === 0) return findOwn(db, scope, paymentMethods, id, 'No such payment method.');
+  const [row] = await db
+    .update(paymentMethods)
+    .set(set)
+    .where(and(eq(paymentMethods.accountId, scope.accountId), eq(paymentMethods.id, id)))
+    .returning();
+  if (!row) throw new NotFound('No such payment method.');
+  return row;
+}
+
+export async function deletePaymentMethod(db: Db, scope: Scope, id: string, clock: Clock): Promise<void> {
+  await findOwn(db, scope, paymentMethods, id, 'No such payment method.');
+  await clearReferences(db, scope, 'paymentMethodId', id, clock);
+  await db
+    .delete(paymentMethods)
+    .where(and(eq(paymentMethods.accountId, scope.accountId), eq(paymentMethods.id, id)));
 }
 
 export async function getCaptureSettings(db: Db, scope: Scope) {

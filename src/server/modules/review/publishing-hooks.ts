@@ -164,14 +164,15 @@ export async function unarchiveForRepublish(
     .from(items)
     .where(and(eq(items.accountId, tenant.accountId), eq(items.id, itemId)));
   if (!item) return false;
-  const next = settled({ ...item, status: 'to_review' });
+  const editedFields = item.editedFields.filter((f) => f !== 'status');
+  const next = settled({ ...item, status: 'to_review', editedFields });
   return moveItem(
     db,
     tenant,
     itemId,
     at,
     ['archived', 'ready', 'to_review'],
-    { ...next, statusReason: null, previousStatus: null },
+    { ...next, editedFields, statusReason: null, previousStatus: null },
     { kind: 'publish_cleared', text: 'Unarchived; publishing data cleared.', userId },
   );
 }
@@ -214,8 +215,15 @@ export async function importLedgerLists(
       existingCategories.find((e) => c.code !== null && e.code === c.code) ??
       existingCategories.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
     if (found) {
-      if (found.code !== c.code || found.name !== c.name) {
-        await db.update(categories).set({ code: c.code }).where(eq(categories.id, found.id));
+      // The ledger's name and code win (categories are read-only in Docket while connected).
+      const taken = existingCategories.some(
+        (e) => e.id !== found.id && e.name.toLowerCase() === c.name.toLowerCase(),
+      );
+      if (found.code !== c.code || (found.name !== c.name && !taken)) {
+        await db
+          .update(categories)
+          .set({ code: c.code, ...(taken ? {} : { name: c.name }) })
+          .where(eq(categories.id, found.id));
       }
       ids.set(c.key, found.id);
       continue;

@@ -58,6 +58,10 @@ export function ruleChanges(item: ItemRow, contact: ContactRow): Partial<ItemRow
   if (contact.description && !edited.has('description')) set.description = contact.description;
   if (contact.currency && !item.currency && !edited.has('currency')) set.currency = contact.currency;
   if (contact.paid !== null && !edited.has('paid')) set.paid = contact.paid;
+  if (contact.tracking.length > 0 && !edited.has('tracking')) {
+    const tracking = [...contact.tracking, ...item.tracking.filter((t) => t.line !== null)];
+    if (JSON.stringify(tracking) !== JSON.stringify(item.tracking)) set.tracking = tracking;
+  }
   return set;
 }
 
