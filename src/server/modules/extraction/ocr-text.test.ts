@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repairDigits } from './ocr-text';
+import { repairDigits, repairOcrWords } from './ocr-text';
+import type { Word } from './words';
 
 describe('repairDigits', () => {
   it.each([
@@ -13,5 +14,46 @@ describe('repairDigits', () => {
     ['B2B', 'B2B'],
   ])('when OCR read "%s", then it becomes "%s"', (raw, fixed) => {
     expect(repairDigits(raw)).toBe(fixed);
+  });
+});
+
+describe('repairOcrWords', () => {
+  const word = (text: string, x0: number, x1: number, y0 = 100): Word => ({
+    text,
+    box: [x0, y0, x1, y0 + 40],
+    page: 1,
+    confidence: 0.9,
+  });
+
+  it('when Tesseract splits an amount at its decimal point with overlapping boxes, then it is one word', () => {
+    // Real shape from a receipt: "62." boxed over the "80" that follows it.
+    const out = repairOcrWords([word('TOTAL', 50, 170), word('62.', 1008, 1141), word('80', 1097, 1144)]);
+    expect(out.map((w) => w.text)).toEqual(['TOTAL', '62.80']);
+    expect(out[1]?.box).toEqual([1008, 100, 1144, 140]);
+  });
+
+  it('when the cents stand a little apart after "RM4,", then they are joined', () => {
+    const out = repairOcrWords([word('Paid', 0, 80), word('RM4,', 300, 380), word('00', 395, 430)]);
+    expect(out.map((w) => w.text)).toEqual(['Paid', 'RM4,00']);
+  });
+
+  it('when the next word is far away, on another line, or not two digits, then nothing is joined', () => {
+    expect(repairOcrWords([word('12.', 0, 60), word('50', 400, 440)]).map((w) => w.text)).toEqual([
+      '12.',
+      '50',
+    ]);
+    expect(repairOcrWords([word('12.', 0, 60), word('50', 70, 110, 200)]).map((w) => w.text)).toEqual([
+      '12.',
+      '50',
+    ]);
+    expect(repairOcrWords([word('NO.', 0, 60), word('12', 70, 110)]).map((w) => w.text)).toEqual([
+      'NO.',
+      '12',
+    ]);
+    expect(repairOcrWords([word('3,', 0, 40), word('5', 50, 70)]).map((w) => w.text)).toEqual(['3,', '5']);
+    expect(repairOcrWords([word('3.', 0, 40), word('125', 50, 110)]).map((w) => w.text)).toEqual([
+      '3.',
+      '125',
+    ]);
   });
 });

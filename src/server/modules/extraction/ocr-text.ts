@@ -1,4 +1,4 @@
-import type { Word } from './words';
+import { unionBox, type Word } from './words';
 
 /** Letters OCR confuses with digits, and the digit each one stands for inside a number. */
 const CONFUSED: Readonly<Record<string, string>> = {
@@ -39,9 +39,50 @@ export function repairDigits(text: string): string {
   });
 }
 
-/** Applies repairDigits to every word. */
+/** Share of the smaller word's height that two words overlap vertically (1 = same line). */
+function sameLine(a: Word, b: Word): boolean {
+  const overlap = Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]);
+  const smaller = Math.min(a.box[3] - a.box[1], b.box[3] - b.box[1]);
+  return a.page === b.page && smaller > 0 && overlap / smaller >= 0.5;
+}
+
+/**
+ * Joins a number that OCR split at its decimal separator: "62." + "80" → "62.80", "RM4," + "00" →
+ * "RM4,00". Receipt fonts often print a wide gap after the point, and Tesseract then returns two words
+ * (the first one's box frequently reaching over the second). Only a word ending in digit + separator
+ * followed, on the same line and within about one character, by a word starting with exactly two digits
+ * (the cents; trailing punctuation or a tax code may follow) is joined.
+ */
+export function joinSplitDecimals(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      /\d[.,]$/.test(prev.text) &&
+      /^\d{2}(?!\d|[.,]\d)/.test(w.text) &&
+      sameLine(prev, w) &&
+      w.box[0] - prev.box[2] <= Math.max(prev.box[3] - prev.box[1], w.box[3] - w.box[1]) &&
+      w.box[2] > prev.box[0]
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + w.text,
+        box: unionBox([prev.box, w.box]),
+        ...(prev.confidence !== undefined || w.confidence !== undefined
+          ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
+          : {}),
+      };
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Joins numbers split at their decimal separator, then applies repairDigits to every word. */
 export function repairOcrWords(words: readonly Word[]): Word[] {
-  return words.map((w) => {
+  return joinSplitDecimals(words).map((w) => {
     const text = repairDigits(w.text);
     return text === w.text ? w : { ...w, text };
   });
