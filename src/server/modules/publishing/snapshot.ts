@@ -106,6 +106,7 @@ export function itemToPublish(row: publishingHooks.ItemRow): ItemToPublish {
       taxMinor: tax === null ? null : toMinor(tax, currency),
       categoryId: str(l, 'categoryId'),
       taxRateId: str(l, 'taxRateId'),
+      productId: str(l, 'productId'),
     };
   });
   return {
