@@ -3,3 +3,4 @@ export * from './capture';
 export * from './review';
 export * from './clients';
 export * from './publishing';
+export * from './rate-limits';
