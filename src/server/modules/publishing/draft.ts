@@ -42,6 +42,7 @@ export function linesOf(item: ItemToPublish, mode: 'lines' | 'summary' = 'lines'
       taxMinor: net === null ? null : item.taxMinor,
       categoryId: item.categoryId,
       taxRateId: item.taxRateId,
+      tracking: item.tracking ?? [],
     },
   ];
 }
@@ -71,7 +72,7 @@ export function buildDraft(input: PublishInput, idempotencyKey: string): Publish
       amountMinor: amount,
       accountId: input.categoryLinks.get(l.categoryId ?? '') ?? '',
       taxRateId: l.taxRateId === null ? null : (input.taxRateLinks.get(l.taxRateId) ?? null),
-      tracking: [],
+      tracking: l.tracking ?? [],
     };
     return !inclusive && l.taxMinor !== null ? { ...line, taxMinor: l.taxMinor } : line;
   });

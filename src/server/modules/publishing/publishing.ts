@@ -51,6 +51,8 @@ export interface LedgerSnapshot {
 }
 
 export interface ItemLine {
+  /** Tracking options (ledger ids): Xero tracking, QuickBooks class / location. */
+  readonly tracking?: readonly { readonly categoryId: string; readonly optionId: string }[];
   readonly description: string | null;
   readonly amountMinor: bigint | null;
   readonly taxMinor: bigint | null;
@@ -59,6 +61,8 @@ export interface ItemLine {
 }
 
 export interface ItemToPublish {
+  /** Tracking options (ledger ids): Xero tracking, QuickBooks class / location. */
+  readonly tracking?: readonly { readonly categoryId: string; readonly optionId: string }[];
   readonly id: string;
   readonly workspace: 'costs' | 'sales';
   readonly contactId: string | null;

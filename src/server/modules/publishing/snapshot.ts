@@ -94,13 +94,25 @@ const str = (r: Record<string, unknown>, key: string): string | null => {
   return typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
 };
 
+/** A line's tracking: its own picks, and the item's for the lists the line does not set. */
+function trackingOf(row: publishingHooks.ItemRow, line: number | null) {
+  const own = row.tracking.filter((t) => t.line === line);
+  const item = line === null ? [] : row.tracking.filter((t) => t.line === null);
+  return [...own, ...item.filter((t) => !own.some((o) => o.categoryId === t.categoryId))].map((t) => ({
+    categoryId: t.categoryId,
+    optionId: t.optionId,
+  }));
+}
+
 /** An item row as the pure rules see it; line items are read leniently from their JSON. */
 export function itemToPublish(row: publishingHooks.ItemRow): ItemToPublish {
   const currency = row.currency ?? 'GBP';
-  const lines: ItemLine[] = row.lineItems.filter(isRecord).map((l) => {
+  const records = row.lineItems.flatMap((l, i) => (isRecord(l) ? [{ l, i }] : []));
+  const lines: ItemLine[] = records.map(({ l, i }) => {
     const amount = str(l, 'amount');
     const tax = str(l, 'tax');
     return {
+      tracking: trackingOf(row, i),
       description: str(l, 'description'),
       amountMinor: amount === null ? null : toMinor(amount, currency),
       taxMinor: tax === null ? null : toMinor(tax, currency),
@@ -125,6 +137,7 @@ export function itemToPublish(row: publishingHooks.ItemRow): ItemToPublish {
     categoryId: row.categoryId,
     taxRateId: row.taxRateId,
     paid: row.paid,
+    tracking: trackingOf(row, null),
     lines,
   };
 }
