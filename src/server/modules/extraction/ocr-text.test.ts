@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrWords } from './ocr-text';
+import { repairDate, repairDigits, repairOcrWords } from './ocr-text';
 import type { Word } from './words';
 
 describe('repairDigits', () => {
@@ -55,5 +55,32 @@ describe('repairOcrWords', () => {
       '3.',
       '125',
     ]);
+  });
+});
+
+describe('repairDate', () => {
+  it.each([
+    ['22/03/2078', '22/03/2018'],
+    ['08/09/2817', '08/09/2017'],
+    ['2078-04-20', '2018-04-20'],
+    ['14/dun/2017', '14/JUN/2017'],
+    ['25/12/2018', '25/12/2018'],
+    ['25/12/2026', '25/12/2026'],
+    ['12/01/2099', '12/01/2009'],
+    ['14/XYZ/2017', '14/XYZ/2017'],
+    ['TOTAL', 'TOTAL'],
+  ])('when OCR read "%s" in 2026, then it becomes "%s"', (raw, fixed) => {
+    expect(repairDate(raw, 2026)).toBe(fixed);
+  });
+
+  it('when more than one swap gives a possible year, then the year is left alone', () => {
+    // 2028 in 2026 could be 2020, 2023 or 2026.
+    expect(repairDate('01/01/2028', 2026)).toBe('01/01/2028');
+  });
+
+  it('when repairOcrWords runs, then dates inside words are repaired too', () => {
+    expect(repairOcrWords([{ text: '20/04/2O78', box: [0, 0, 100, 20], page: 1 }])[0]?.text).toBe(
+      '20/04/2018',
+    );
   });
 });

@@ -80,10 +80,68 @@ export function joinSplitDecimals(words: readonly Word[]): Word[] {
   return out;
 }
 
-/** Joins numbers split at their decimal separator, then applies repairDigits to every word. */
+/** Digits OCR commonly reads in place of each digit (thin or broken strokes). */
+const DIGIT_CONFUSIONS: Readonly<Record<string, string>> = {
+  '0': '869',
+  '1': '74',
+  '2': '73',
+  '3': '859',
+  '4': '1',
+  '5': '638',
+  '6': '058',
+  '7': '12',
+  '8': '0369',
+  '9': '083',
+};
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** A four-digit year that no receipt can carry: after next year, or before 1990. */
+function impossibleYear(year: number, now: number): boolean {
+  return year > now + 1 || year < 1990;
+}
+
+/**
+ * Repairs a four-digit year that OCR made impossible by misreading one digit ("2078" for 2018, "2817"
+ * for 2017) inside a date-shaped token (25/12/2078, 2078-12-25): when exactly one single-digit swap
+ * among the usual confusions gives a year from 1990 to next year, that year is used. Also repairs a
+ * three-letter month one letter away from exactly one month name ("14/dun/2017" → "14/JUN/2017").
+ */
+export function repairDate(text: string, now = new Date().getUTCFullYear()): string {
+  const fixYear = (year: string): string => {
+    if (!impossibleYear(Number(year), now)) return year;
+    const found = new Set<string>();
+    for (let i = 0; i < year.length; i++) {
+      for (const alt of DIGIT_CONFUSIONS[year[i] ?? ''] ?? '') {
+        const candidate = year.slice(0, i) + alt + year.slice(i + 1);
+        if (!impossibleYear(Number(candidate), now)) found.add(candidate);
+      }
+    }
+    return found.size === 1 ? ([...found][0] ?? year) : year;
+  };
+  const fixMonth = (month: string): string => {
+    const upper = month.toUpperCase();
+    if (MONTHS.includes(upper)) return month;
+    const near = MONTHS.filter((m) => [0, 1, 2].filter((i) => m[i] !== upper[i]).length === 1);
+    return near.length === 1 ? (near[0] ?? month) : month;
+  };
+  const dmy = /^(\d{1,2})([/.-])(\d{1,2}|[A-Za-z]{3})\2(\d{4})(\D?)$/.exec(text);
+  if (dmy) {
+    const [, d = '', sep = '', m = '', y = '', rest = ''] = dmy;
+    return `${d}${sep}${/\d/.test(m) ? m : fixMonth(m)}${sep}${fixYear(y)}${rest}`;
+  }
+  const ymd = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(\D?)$/.exec(text);
+  if (ymd) {
+    const [, y = '', sep = '', m = '', d = '', rest = ''] = ymd;
+    return `${fixYear(y)}${sep}${m}${sep}${d}${rest}`;
+  }
+  return text;
+}
+
+/** Joins numbers split at their decimal separator, then applies repairDigits and repairDate to every word. */
 export function repairOcrWords(words: readonly Word[]): Word[] {
   return joinSplitDecimals(words).map((w) => {
-    const text = repairDigits(w.text);
+    const text = repairDate(repairDigits(w.text));
     return text === w.text ? w : { ...w, text };
   });
 }
