@@ -53,7 +53,8 @@ export async function trackingLists(db: Db, tenant: Tenant): Promise<TrackingLis
         eq(ledgerListEntries.active, true),
       ),
     );
-  return rows.map((r) => {
+  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name));
+  return sorted.map((r) => {
     const kind = r.data['kind'];
     const options = Array.isArray(r.data['options']) ? (r.data['options'] as unknown[]) : [];
     return {
