@@ -55,7 +55,12 @@ export const PublishingSettings = z.strictObject({
     destination: z.enum(['purchases', 'bank']).default('purchases'),
     status: z.enum(['draft', 'awaiting_approval', 'awaiting_payment', 'paid']).default('awaiting_payment'),
   }),
-  sales: z.strictObject({ status: Status.default('awaiting_payment') }),
+  sales: z.strictObject({
+    /** Xero: "paid" publishes the invoice approved and records its payment (Paid where possible). */
+    status: z.enum(['draft', 'awaiting_approval', 'awaiting_payment', 'paid']).default('awaiting_payment'),
+    /** QuickBooks: the product or service (ledger Item id) a sales line posts through when the line names none. */
+    defaultItemId: z.string().min(1).max(100).nullable().default(null),
+  }),
   /** extracted: send the tax read from the document; ledger: let the ledger calculate; exceptions: extracted but the ledger calculates for the listed categories. */
   taxPolicy: z.enum(['extracted', 'ledger', 'extracted_with_exceptions']).default('extracted'),
   taxExceptionCategoryIds: z.array(z.uuid()).max(500).default([]),
@@ -68,7 +73,7 @@ export type PublishingSettings = z.infer<typeof PublishingSettings>;
 
 export const DEFAULT_PUBLISHING_SETTINGS: PublishingSettings = {
   costs: { destination: 'purchases', status: 'awaiting_payment' },
-  sales: { status: 'awaiting_payment' },
+  sales: { status: 'awaiting_payment', defaultItemId: null },
   taxPolicy: 'extracted',
   taxExceptionCategoryIds: [],
   lineMode: 'summary',
@@ -77,7 +82,16 @@ export const DEFAULT_PUBLISHING_SETTINGS: PublishingSettings = {
 };
 
 export const ListEntry = z.object({
-  kind: z.enum(['organisation', 'account', 'bank_account', 'tax_rate', 'contact', 'tracking', 'currency']),
+  kind: z.enum([
+    'organisation',
+    'account',
+    'bank_account',
+    'tax_rate',
+    'contact',
+    'tracking',
+    'currency',
+    'item',
+  ]),
   ledgerId: z.string(),
   name: z.string(),
   active: z.boolean(),
@@ -116,6 +130,10 @@ export const PublicationView = z.object({
     .nullable(),
   /** To review: what the pre-check found. */
   problems: z.array(Problem),
+  /** Published as paid: the ledger's payment id once the payment is recorded. */
+  paymentId: z.string().nullable(),
+  /** What to know about a publish that went through (e.g. published as Awaiting Payment, and why). */
+  note: z.string().nullable(),
   auto: z.boolean(),
   publishedAt: z.iso.datetime().nullable(),
   updatedAt: z.iso.datetime(),

@@ -114,6 +114,8 @@ export interface PublicationPayment {
   /** Minor units, as a decimal string (jsonb has no bigint). */
   readonly amountMinor: string;
   readonly currency: string;
+  /** Sent with the payment call: a retry replays the first answer instead of paying again. */
+  readonly idempotencyKey: string;
   /** The ledger's payment id once created; null while it is still owed. */
   readonly id: string | null;
 }

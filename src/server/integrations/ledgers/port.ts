@@ -78,6 +78,17 @@ export interface LedgerTrackingCategory {
   readonly options: readonly { readonly id: string; readonly name: string; readonly active: boolean }[];
 }
 
+/** A QuickBooks product or service (Item): sales invoice lines post through one. */
+export interface LedgerProduct {
+  readonly id: string;
+  readonly name: string;
+  /** Service, Inventory, NonInventory, ... as the ledger names it. */
+  readonly type: string;
+  /** The income account the product posts sales to, when it has one. */
+  readonly incomeAccountId: string | null;
+  readonly active: boolean;
+}
+
 export interface LedgerOrganisation {
   readonly id: string;
   readonly name: string;
@@ -96,6 +107,8 @@ export interface LedgerLists {
   readonly contacts: readonly LedgerContact[];
   readonly tracking: readonly LedgerTrackingCategory[];
   readonly currencies: readonly string[];
+  /** Products and services (QuickBooks); empty where lines need none (Xero). */
+  readonly products: readonly LedgerProduct[];
 }
 
 export type PublishKind = 'bill' | 'spend_money' | 'sales_invoice';
@@ -131,6 +144,28 @@ export interface PublishDraft {
   readonly paymentType?: 'cash' | 'check' | 'credit_card';
   /** A link back to the item in Docket ("Go to Docket" in Xero). */
   readonly sourceUrl?: string;
+  /**
+   * Publish as paid: after the (approved) bill or invoice is created, a payment of its total from
+   * this bank account is recorded (Xero "Paid (where possible)").
+   */
+  readonly payment?: { readonly bankAccountId: string; readonly date: string };
+}
+
+/** A payment of a published bill or invoice from a bank account. */
+export interface PaymentToRecord {
+  /** Same key, same outcome: a retried payment is never recorded twice. */
+  readonly idempotencyKey: string;
+  readonly bankAccountId: string;
+  readonly date: string;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly reference: string | null;
+}
+
+export interface RecordedPayment {
+  readonly id: string;
+  readonly amountMinor: bigint;
+  readonly currency: string;
 }
 
 export interface PublishedDocument {
@@ -174,6 +209,17 @@ export interface LedgerPort {
     document: Pick<PublishedDocument, 'kind' | 'id'>,
     file: FileToAttach,
   ): Promise<AttachedFile>;
+  /** Pays a published bill or invoice (Xero PUT /Payments); refused where the ledger has no such call. */
+  recordPayment(
+    session: LedgerSession,
+    document: Pick<PublishedDocument, 'kind' | 'id'>,
+    payment: PaymentToRecord,
+  ): Promise<RecordedPayment>;
+  /** The live payments already recorded against a document (the look-up before a retried payment). */
+  findPayments(
+    session: LedgerSession,
+    document: Pick<PublishedDocument, 'kind' | 'id'>,
+  ): Promise<RecordedPayment[]>;
   /** The document already in the ledger with this number (and supplier), if any. */
   findExisting(
     session: LedgerSession,

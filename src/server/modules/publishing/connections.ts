@@ -277,6 +277,7 @@ export async function refreshLists(ctx: PublishingContext, scope: Tenant): Promi
   const tracking = lists.tracking.filter((t) => t.options.some((o) => o.active)).slice(0, 2);
   for (const t of tracking) entry('tracking', { ...t, active: true }, { kind: t.kind, options: t.options });
   for (const c of lists.currencies) entry('currency', { id: c, name: c, active: true }, {});
+  for (const p of lists.products) entry('item', p, { type: p.type, incomeAccountId: p.incomeAccountId });
   await replaceListEntries(ctx.db, scope, rows);
   await updateConnection(ctx.db, scope, {
     lastSyncAt: now,

@@ -157,6 +157,13 @@ export const xeroCatalogue: readonly CatalogueEntry[] = [
     fix: 'Add the currency in Xero (Settings > Currencies) or use a bank account in the same currency, refresh lists, then publish again.',
   },
   {
+    key: 'xero.payment_not_applicable',
+    match: /exceeds the amount outstanding|Payments can only be made against Authorised/i,
+    message:
+      'Xero refused the payment: the document is no longer approved and unpaid, or the amount is more than is still owed.',
+    fix: 'Open the document in Xero: it may already be paid. Record any payment still missing there.',
+  },
+  {
     key: 'xero.tracking',
     match: /tracking (option|category)/i,
     message: 'A tracking option is archived or unknown in Xero.',
@@ -216,8 +223,15 @@ export const quickbooksCatalogue: readonly CatalogueEntry[] = [
     match: /Invalid Reference Id|made inactive|Object Not Found/i,
     codes: ['inactive_reference', 'not_found'],
     message:
-      'A supplier, category, class or location on the item was deleted or made inactive in QuickBooks.',
+      'A supplier, customer, category, product or service, class or location on the item was deleted or made inactive in QuickBooks.',
     fix: 'Reactivate it in QuickBooks or pick another one, refresh lists, then publish again.',
+  },
+  {
+    key: 'quickbooks.account_type',
+    match: /Invalid account type/i,
+    message:
+      'The payment method is linked to the wrong kind of account for its payment type (Cash and Check are paid from a bank account, Credit card from a card account).',
+    fix: 'Business settings > Connections > Payment methods: link the payment method to an account of the right kind, or change its payment type; then publish again.',
   },
   {
     key: 'quickbooks.stale',

@@ -1,6 +1,6 @@
 /** The pre-check: everything the ledger would refuse, found before calling it (pure, no I/O). */
 import type { LedgerKind } from '../../integrations/ledgers/port';
-import { destinationOf, linesOf } from './draft';
+import { destinationOf, linesOf, productOf, purchasePaymentType } from './draft';
 import type { Problem, PublishInput } from './publishing';
 
 const nameOf = (software: LedgerKind) => (software === 'xero' ? 'Xero' : 'QuickBooks');
@@ -19,7 +19,9 @@ export function precheck(input: PublishInput): Problem[] {
   const { item, ledger, software } = input;
   const name = nameOf(software);
   const out: Problem[] = [];
-  const { kind, status } = destinationOf(input);
+  const { kind, status, payFrom } = destinationOf(input);
+  // QuickBooks sales lines post through a product or service, which carries the income account.
+  const productLines = kind === 'sales_invoice' && software === 'quickbooks';
   const who = item.workspace === 'costs' ? 'supplier' : 'customer';
 
   if (!item.contactName?.trim())
@@ -44,6 +46,7 @@ export function precheck(input: PublishInput): Problem[] {
   const categories = new Set(linesOf(item).map((l) => l.categoryId));
   for (const categoryId of categories) {
     if (categoryId === null) {
+      if (productLines) continue;
       out.push(
         problem(
           'missing_category',
@@ -170,39 +173,7 @@ export function precheck(input: PublishInput): Problem[] {
       );
   }
 
-  if (kind === 'spend_money') {
-    const bankId = input.paymentMethod?.bankAccountId ?? null;
-    const bank = bankId === null ? undefined : ledger.accounts.get(bankId);
-    if (bankId === null)
-      out.push(
-        problem(
-          'bank_link_missing',
-          'To send to Bank Accounts the payment method needs a linked bank account.',
-          'Business settings > Connections > Payment methods: choose a bank account for the payment method.',
-        ),
-      );
-    else if (bank === undefined || !bank.active)
-      out.push(
-        problem(
-          'bank_account_unknown',
-          `The payment method's bank account is archived or not in ${name}.`,
-          `${REFRESH}, then link the payment method to an active bank account.`,
-        ),
-      );
-    else if (
-      bank.currency !== null &&
-      item.currency !== null &&
-      bank.currency !== item.currency &&
-      software === 'xero'
-    )
-      out.push(
-        problem(
-          'bank_currency',
-          `The bank account is in ${bank.currency} but the item is in ${item.currency}.`,
-          'Link a payment method whose bank account is in the item currency.',
-        ),
-      );
-  }
+  out.push(...bankProblems(input, kind === 'spend_money' ? undefined : payFrom));
 
   if (kind === 'bill' && software === 'quickbooks' && /SimpleStart/i.test(ledger.plan ?? ''))
     out.push(
@@ -226,14 +197,7 @@ export function precheck(input: PublishInput): Problem[] {
         'Publish as Draft (Publishing settings), or upgrade the Xero plan.',
       ),
     );
-  if (kind === 'sales_invoice' && software === 'quickbooks')
-    out.push(
-      problem(
-        'sales_not_supported',
-        'Publishing sales to QuickBooks Online is not supported yet.',
-        'Export the item to CSV, or enter it in QuickBooks.',
-      ),
-    );
+  if (productLines) out.push(...productProblems(input));
 
   if (input.duplicateNumber)
     out.push(
@@ -244,4 +208,97 @@ export function precheck(input: PublishInput): Problem[] {
       ),
     );
   return out;
+}
+
+/**
+ * The paying bank account: spend money and QuickBooks purchases (`payFrom` undefined: the payment
+ * method's link is required), or the payment after a bill or invoice published as paid.
+ */
+function bankProblems(input: PublishInput, payFrom: string | null | undefined): Problem[] {
+  if (payFrom === null) return [];
+  const { item, ledger, software } = input;
+  const name = nameOf(software);
+  const bankId = payFrom ?? input.paymentMethod?.bankAccountId ?? null;
+  const bank = bankId === null ? undefined : ledger.accounts.get(bankId);
+  if (bankId === null)
+    return [
+      problem(
+        'bank_link_missing',
+        'To send to Bank Accounts the payment method needs a linked bank account.',
+        'Business settings > Connections > Payment methods: choose a bank account for the payment method.',
+      ),
+    ];
+  if (bank === undefined || !bank.active)
+    return [
+      problem(
+        'bank_account_unknown',
+        `The payment method's bank account is archived or not in ${name}.`,
+        `${REFRESH}, then link the payment method to an active bank account.`,
+      ),
+    ];
+  // A payment may also come from a bank account in the base currency (Xero converts it).
+  const currencies = payFrom === undefined ? [item.currency] : [item.currency, ledger.baseCurrency];
+  if (
+    software === 'xero' &&
+    bank.currency !== null &&
+    item.currency !== null &&
+    !currencies.includes(bank.currency)
+  )
+    return [
+      problem(
+        'bank_currency',
+        `The bank account is in ${bank.currency} but the item is in ${item.currency}.`,
+        'Link a payment method whose bank account is in the item currency.',
+      ),
+    ];
+  if (software === 'quickbooks') {
+    const type = purchasePaymentType(input);
+    const wanted = type === 'credit_card' ? 'credit_card' : 'bank';
+    if (bank.kind !== wanted)
+      return [
+        problem(
+          'payment_type_account',
+          `A ${type === 'credit_card' ? 'credit card' : type} purchase is paid from a ${wanted === 'bank' ? 'bank' : 'credit card'} account in QuickBooks, but the payment method is linked to "${bank.name}".`,
+          'Business settings > Connections > Payment methods: link the payment method to an account of that kind, or change its payment type.',
+        ),
+      ];
+  }
+  return [];
+}
+
+/** QuickBooks sales: every line needs an active product or service. */
+function productProblems(input: PublishInput): Problem[] {
+  const found = new Map<string, Problem>();
+  for (const line of linesOf(input.item, input.settings.lineMode)) {
+    const id = productOf(input, line);
+    const product = id === null ? undefined : input.products?.get(id);
+    if (id === null)
+      found.set(
+        'sales_item_missing',
+        problem(
+          'sales_item_missing',
+          'QuickBooks needs a product or service on every sales line, and none is chosen.',
+          'Choose the default sales product or service in Business settings > Connections > Publishing settings, then publish again.',
+        ),
+      );
+    else if (product === undefined)
+      found.set(
+        'sales_item_not_in_ledger',
+        problem(
+          'sales_item_not_in_ledger',
+          "The product or service is not in QuickBooks' Products and Services.",
+          `${REFRESH} and choose a product or service that came from QuickBooks.`,
+        ),
+      );
+    else if (!product.active)
+      found.set(
+        'sales_item_inactive',
+        problem(
+          'sales_item_inactive',
+          `The product or service "${product.name}" is inactive in QuickBooks.`,
+          `Reactivate it in QuickBooks or choose another default sales product or service; then ${REFRESH.toLowerCase()} and publish again.`,
+        ),
+      );
+  }
+  return [...found.values()];
 }

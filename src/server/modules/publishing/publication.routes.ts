@@ -97,6 +97,8 @@ export function publicationRoutes(app: ZodApp, deps: AppDeps, ctx: PublishingCon
         ledgerUrl: null,
         attachmentIds: [],
         attachmentError: null,
+        payment: null,
+        note: null,
         errorCode: null,
         errorMessage: null,
         errorFix: null,

@@ -16,6 +16,7 @@ import {
   refreshSession,
 } from './connections';
 import { explainFailure } from './error-catalogue';
+import { payDocument } from './pay-document';
 import { idempotencyKeyOf, planPublication, type Problem } from './publishing';
 import {
   approvedBillsSince,
@@ -32,6 +33,8 @@ import {
   type Tenant,
 } from './publishing.repo';
 import { itemToPublish, snapshotOf } from './snapshot';
+import { productsOf } from './products';
+import type { PublicationPayment } from '../../db/schema';
 
 export type PublishOutcome = 'published' | 'held' | 'failed' | 'skipped';
 
@@ -88,6 +91,9 @@ export async function publishItem(
 
   let document: PublishedDocument | null = null;
   let draft: PublishDraft | null = null;
+  let payment: PublicationPayment | null = claimed.payment;
+  let note: string | null = claimed.note;
+  const resumed = claimed.ledgerDocumentId !== null;
   if (claimed.ledgerDocumentId !== null && claimed.kind !== null) {
     // Created by an earlier run that stopped before attaching: never create it twice.
     document = {
@@ -112,6 +118,7 @@ export async function publishItem(
       return 'held';
     }
     draft = planned.draft;
+    note = planned.note;
     try {
       document = await create(run, connection, port, session, draft, (s) => (session = s));
     } catch (error) {
@@ -145,8 +152,29 @@ export async function publishItem(
       ledgerNumber: document.number,
       ledgerStatus: document.status,
       ledgerUrl: ctx.ledgers.documentUrl(connection.software, connection.tenantId, document),
+      // The payment owed is stored with the document, so a later run pays it (once) instead of creating again.
+      payment: (payment = paymentOwed(draft, document)),
+      note,
       updatedAt: ctx.clock.now(),
     });
+  }
+
+  let paid = false;
+  if (payment !== null) {
+    const outcome = await payDocument({
+      ctx,
+      tenant,
+      itemId,
+      connection,
+      port,
+      session,
+      document,
+      payment,
+      resumed,
+    });
+    payment = outcome.payment;
+    paid = outcome.paid;
+    if (!outcome.paid) note = outcome.note;
   }
 
   const attachment = await attach(run, connection, port, session, document, found.documents);
@@ -157,8 +185,10 @@ export async function publishItem(
     kind: document.kind,
     ledgerDocumentId: document.id,
     ledgerNumber: document.number,
-    ledgerStatus: document.status,
+    ledgerStatus: paid ? 'PAID' : document.status,
     ledgerUrl: ctx.ledgers.documentUrl(connection.software, connection.tenantId, document),
+    payment,
+    note,
     attachmentIds: attachment.ids,
     attachmentError: attachment.error,
     errorCode: null,
@@ -170,7 +200,8 @@ export async function publishItem(
     updatedAt: at,
   });
   const label = ctx.ledgers.label(connection.software);
-  const text = `Published to ${label} (${document.kind.replace('_', ' ')}${document.number === null ? '' : ` ${document.number}`}).`;
+  const published = `Published to ${label} (${document.kind.replace('_', ' ')}${document.number === null ? '' : ` ${document.number}`})${paid ? ' as Paid' : ''}.`;
+  const text = note === null ? published : `${published} ${note}`;
   await publishingHooks.markItemPublished(ctx.db, tenant, itemId, at, text, run.userId);
   return 'published';
 }
@@ -187,7 +218,8 @@ async function plan(
   const age = ctx.clock.now().getTime() - (connection.lastSyncAt?.getTime() ?? 0);
   if (age > LISTS_MAX_AGE_MS) await refreshLists(ctx, tenant).catch(() => undefined);
   const item = itemToPublish(row);
-  const links = snapshotOf(await listEntries(ctx.db, tenant), item.currency ?? 'GBP');
+  const entries = await listEntries(ctx.db, tenant);
+  const links = snapshotOf(entries, item.currency ?? 'GBP');
   const settings = await getSettings(ctx.db, tenant);
   const pmLink = (await paymentMethodLinksOf(ctx.db, tenant)).find(
     (l) => l.paymentMethodId === row.paymentMethodId,
@@ -211,6 +243,7 @@ async function plan(
       ledger: links.snapshot,
       categoryLinks: links.categoryLinks,
       taxRateLinks: links.taxRateLinks,
+      products: productsOf(entries),
       paymentMethod:
         pmLink === undefined
           ? null
@@ -221,6 +254,19 @@ async function plan(
     },
     idempotencyKeyOf(item.id, claimed.generation, claimed.attempt),
   );
+}
+
+/** Paid publishing: the whole total of the created document, from the payment method's bank account. */
+function paymentOwed(draft: PublishDraft, document: PublishedDocument): PublicationPayment | null {
+  if (draft.payment === undefined) return null;
+  return {
+    bankAccountId: draft.payment.bankAccountId,
+    date: draft.payment.date,
+    amountMinor: document.totalMinor.toString(),
+    currency: document.currency === '' ? draft.currency : document.currency,
+    idempotencyKey: `${draft.idempotencyKey}-payment`,
+    id: null,
+  };
 }
 
 /** The create call: 401 -> refresh once; timeout -> look the document up before the job retries. */

@@ -5,11 +5,19 @@
  */
 import type { PublishingSettings } from '../../../shared/contracts/publishing';
 import type { LedgerKind, PublishDraft } from '../../integrations/ledgers/port';
-import { buildDraft } from './draft';
+import { buildDraft, destinationOf } from './draft';
 import { precheck } from './precheck';
 
 export { autoPublishes } from './auto-publish';
-export { buildDraft, destinationOf, ledgerCalculatesTax, linesOf } from './draft';
+export {
+  buildDraft,
+  destinationOf,
+  ledgerCalculatesTax,
+  linesOf,
+  productOf,
+  purchasePaymentType,
+  type Destination,
+} from './draft';
 export { isSmallXeroPlan, precheck, SMALL_PLAN_APPROVED_BILLS } from './precheck';
 
 export interface Problem {
@@ -32,6 +40,14 @@ export interface SnapshotTaxRate {
   readonly purchases: boolean;
   readonly sales: boolean;
 }
+/** A QuickBooks product or service (Item). */
+export interface SnapshotProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly incomeAccountId: string | null;
+}
+
 export interface SnapshotContact {
   readonly id: string;
   readonly name: string;
@@ -58,6 +74,8 @@ export interface ItemLine {
   readonly taxMinor: bigint | null;
   readonly categoryId: string | null;
   readonly taxRateId: string | null;
+  /** The ledger product or service the line names (QuickBooks sales), when it names one. */
+  readonly productId?: string | null;
 }
 
 export interface ItemToPublish {
@@ -90,6 +108,8 @@ export interface PublishInput {
   readonly categoryLinks: ReadonlyMap<string, string>;
   /** Docket tax rate id -> ledger tax rate id. */
   readonly taxRateLinks: ReadonlyMap<string, string>;
+  /** QuickBooks products and services by ledger id (sales invoice lines post through one). */
+  readonly products?: ReadonlyMap<string, SnapshotProduct>;
   readonly paymentMethod: {
     readonly bankAccountId: string | null;
     readonly paymentType: 'cash' | 'check' | 'credit_card' | null;
@@ -102,7 +122,7 @@ export interface PublishInput {
 }
 
 export type Plan =
-  | { readonly ok: true; readonly draft: PublishDraft }
+  | { readonly ok: true; readonly draft: PublishDraft; readonly note: string | null }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Pre-check, then the draft. */
@@ -110,7 +130,7 @@ export function planPublication(input: PublishInput, idempotencyKey: string): Pl
   const problems = precheck(input);
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, draft: buildDraft(input, idempotencyKey) };
+    : { ok: true, draft: buildDraft(input, idempotencyKey), note: destinationOf(input).note };
 }
 
 /** The key sent to the ledger: the same for retries of one attempt, new after a definite failure or a clear. */

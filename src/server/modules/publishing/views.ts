@@ -70,6 +70,8 @@ export function publicationView(row: PublicationRow): PublicationView {
           }
         : null,
     problems: row.problems,
+    paymentId: row.payment?.id ?? null,
+    note: row.note,
     auto: row.auto,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

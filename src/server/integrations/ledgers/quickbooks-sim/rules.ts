@@ -94,6 +94,7 @@ export function checkCompanyRules(
       ),
     );
   }
+  if (entity === 'Purchase') errors.push(...checkPurchaseAccount(company, body));
   const txnDate = str(body, 'TxnDate')?.slice(0, 10) ?? today;
   if (company.bookCloseDate !== null && txnDate <= company.bookCloseDate) errors.push(qbo.periodClosed());
 
@@ -135,6 +136,23 @@ export function checkCompanyRules(
     if (clash) errors.push(qbo.duplicateDocNumber(docNumber, entity, String(clash['Id'])));
   }
   return errors;
+}
+
+/** A Cash or Check purchase is paid from a Bank account, a CreditCard purchase from a Credit Card account. */
+function checkPurchaseAccount(company: QboCompany, body: Json): QboError[] {
+  const id = str(rec(body, 'AccountRef'), 'value');
+  const account = listOf(company, 'Account').find((a) => a['Id'] === id);
+  const type = str(account, 'AccountType');
+  if (account === undefined || type === undefined) return [];
+  const wanted = body['PaymentType'] === 'CreditCard' ? 'Credit Card' : 'Bank';
+  if (body['PaymentType'] !== 'Cash' && body['PaymentType'] !== 'Check' && wanted === 'Bank') return [];
+  return type === wanted
+    ? []
+    : [
+        qbo.business(
+          'Invalid account type: You need to select a different type of account for this transaction.',
+        ),
+      ];
 }
 
 export function checkDuplicateName(

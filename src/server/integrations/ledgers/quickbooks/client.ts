@@ -10,9 +10,11 @@ import type {
   LedgerPort,
   LedgerSession,
   LedgerTokens,
+  PaymentToRecord,
   PublishDraft,
   PublishedDocument,
   PublishKind,
+  RecordedPayment,
 } from '../port';
 import { quickbooksError } from './errors';
 import {
@@ -22,6 +24,7 @@ import {
   sqlString,
   toAccount,
   toContact,
+  toProduct,
   toPublished,
   toTaxRate,
 } from './mapping';
@@ -143,6 +146,7 @@ export class QuickBooksClient implements LedgerPort {
     const customers = await this.#query(session, 'Customer', all);
     const classes = await this.#query(session, 'Class', all);
     const departments = await this.#query(session, 'Department', all);
+    const products = await this.#query(session, 'Item', all);
     const currencies =
       currencyPrefs?.['MultiCurrencyEnabled'] === true
         ? await this.#query(session, 'CompanyCurrency', '')
@@ -178,6 +182,8 @@ export class QuickBooksClient implements LedgerPort {
         home,
         ...currencies.map((c) => str(c, 'Code') ?? '').filter((c) => c !== '' && c !== home),
       ],
+      // Categories (Category-type items) only group products; lines cannot use them.
+      products: products.filter((p) => p['Type'] !== 'Category').map(toProduct),
     };
   }
 
@@ -206,6 +212,24 @@ export class QuickBooksClient implements LedgerPort {
         vendorMessage: `QuickBooks created no ${entity}`,
       });
     return toPublished(draft.kind, created);
+  }
+
+  /** Paid costs go to QuickBooks as Cash, Check or Credit card purchases, so no payment is recorded. */
+  recordPayment(
+    _session: LedgerSession,
+    _document: Pick<PublishedDocument, 'kind' | 'id'>,
+    _payment: PaymentToRecord,
+  ): Promise<RecordedPayment> {
+    return Promise.reject(
+      new LedgerError('quickbooks', {
+        code: 'validation',
+        vendorMessage: 'Docket publishes paid QuickBooks costs as purchases; it records no separate payment.',
+      }),
+    );
+  }
+
+  findPayments(): Promise<RecordedPayment[]> {
+    return Promise.resolve([]);
   }
 
   async attachFile(

@@ -4,6 +4,7 @@ import type {
   AccountKind,
   LedgerAccount,
   LedgerContact,
+  LedgerProduct,
   LedgerTaxRate,
   PublishDraft,
   PublishedDocument,
@@ -73,6 +74,16 @@ export function toContact(c: Json, role: 'supplier' | 'customer'): LedgerContact
     customer: role === 'customer',
     currency: str(rec(c, 'CurrencyRef'), 'value') ?? null,
     active: c['Active'] !== false,
+  };
+}
+
+export function toProduct(item: Json): LedgerProduct {
+  return {
+    id: str(item, 'Id') ?? '',
+    name: str(item, 'FullyQualifiedName') ?? str(item, 'Name') ?? '',
+    type: str(item, 'Type') ?? '',
+    incomeAccountId: str(rec(item, 'IncomeAccountRef'), 'value') ?? null,
+    active: item['Active'] !== false,
   };
 }
 

@@ -45,6 +45,19 @@ export function buildXeroSimulator(opts: XeroSimulatorOptions = {}): XeroSimulat
         state.release(request);
         next();
       });
+      // A `lost_answer` trap: the write happened, but the caller gets a gateway error instead.
+      api.addHook('onSend', (request, reply, payload, next) => {
+        const trap = reply.statusCode < 400 ? state.traps.takeLostAnswer(request.url) : undefined;
+        if (trap === undefined) {
+          next(null, payload);
+          return;
+        }
+        void reply.code(trap.status).type('application/json');
+        next(
+          null,
+          JSON.stringify({ Title: 'Gateway Timeout', Status: trap.status, Detail: 'Injected lost answer' }),
+        );
+      });
       registerXeroLists(api, state);
       registerXeroDocuments(api, state);
       registerXeroPayments(api, state);

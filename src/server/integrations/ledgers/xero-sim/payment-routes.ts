@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { num, rec, round2, str, type Json } from '../sim-kit/fields';
-import { xeroMessages as m, type ValidationElement } from './errors';
-import { msDate, msDateTime, publicView } from './documents';
+import { sendValidation, xeroMessages as m, type ValidationElement } from './errors';
+import { msDate, msDateTime, publicView, whereFilter } from './documents';
 import type { XeroOrg } from './model';
 import { checkLockDate, documentDate, findAccount } from './rules';
 import type { XeroSimState } from './state';
@@ -17,9 +17,16 @@ export function registerXeroPayments(api: FastifyInstance, state: XeroSimState):
   api.post('/Payments', (request, reply) =>
     runWrite(state, request, reply, { schema: 'Payment', key: 'Payments', single: true, plan }),
   );
-  api.get('/Payments', (request, reply) =>
-    reply.send(envelope(state, 'Payments', state.orgOf(request).payments)),
-  );
+  api.get('/Payments', (request, reply) => {
+    const org = state.orgOf(request);
+    let filter: (doc: Json) => boolean;
+    try {
+      filter = whereFilter((request.query as Record<string, string | undefined>)['where']);
+    } catch (error) {
+      return sendValidation(reply, [{ element: {}, messages: [(error as Error).message] }]);
+    }
+    return reply.send(envelope(state, 'Payments', org.payments.filter(filter).map(publicView)));
+  });
 }
 
 function planPayments(state: XeroSimState, org: XeroOrg, items: Json[]): Planned {
@@ -70,6 +77,7 @@ function planPayments(state: XeroSimState, org: XeroOrg, items: Json[]): Planned
         InvoiceID: invoice['InvoiceID'],
         InvoiceNumber: invoice['InvoiceNumber'],
         Type: invoice['Type'],
+        CurrencyCode: invoice['CurrencyCode'],
       },
     };
     staged.push({ payment, invoice });

@@ -1,5 +1,5 @@
 import { isRecord } from '../sim-kit/http';
-import { recs, str, type Json } from '../sim-kit/fields';
+import { rec, recs, str, type Json } from '../sim-kit/fields';
 import { basicAuth, ledgerFetch, parseJson, type LedgerRequest, type LedgerResponse } from '../http';
 import { LedgerError } from '../ledger-error';
 import type {
@@ -10,16 +10,20 @@ import type {
   LedgerPort,
   LedgerSession,
   LedgerTokens,
+  PaymentToRecord,
   PublishDraft,
   PublishedDocument,
   PublishKind,
+  RecordedPayment,
 } from '../port';
 import { xeroError } from './errors';
 import {
   draftBody,
+  paymentBody,
   toAccount,
   toContact,
   toOrganisation,
+  toPayment,
   toPublished,
   toTaxRate,
   toTracking,
@@ -163,6 +167,7 @@ export class XeroClient implements LedgerPort {
       contacts: contacts.map(toContact),
       tracking: tracking.map(toTracking),
       currencies: currencies.map((c) => str(c, 'Code') ?? '').filter((c) => c !== ''),
+      products: [],
     };
   }
 
@@ -182,6 +187,41 @@ export class XeroClient implements LedgerPort {
     if (created === undefined)
       throw new LedgerError('xero', { code: 'validation', vendorMessage: `Xero created no ${collection}` });
     return toPublished(draft.kind, created);
+  }
+
+  async recordPayment(
+    session: LedgerSession,
+    document: Pick<PublishedDocument, 'kind' | 'id'>,
+    payment: PaymentToRecord,
+  ): Promise<RecordedPayment> {
+    if (document.kind === 'spend_money')
+      throw new LedgerError('xero', {
+        code: 'validation',
+        vendorMessage: 'Spend money transactions are paid already; they take no payment.',
+      });
+    const answer = await this.#api(
+      session,
+      'PUT',
+      '/Payments?summarizeErrors=true',
+      JSON.stringify(paymentBody(document.id, payment)),
+      { 'content-type': 'application/json', 'idempotency-key': payment.idempotencyKey },
+    );
+    const created = recs(answer as Json, 'Payments')[0];
+    if (created === undefined)
+      throw new LedgerError('xero', { code: 'validation', vendorMessage: 'Xero created no Payment' });
+    return toPayment(created, payment.currency);
+  }
+
+  async findPayments(
+    session: LedgerSession,
+    document: Pick<PublishedDocument, 'kind' | 'id'>,
+  ): Promise<RecordedPayment[]> {
+    if (document.kind === 'spend_money') return [];
+    const where = `Invoice.InvoiceID==guid(${JSON.stringify(document.id)})`;
+    const answer = await this.#api(session, 'GET', `/Payments?where=${encodeURIComponent(where)}`);
+    return recs(answer as Json, 'Payments')
+      .filter((p) => p['Status'] !== 'DELETED')
+      .map((p) => toPayment(p, str(p, 'CurrencyCode') ?? str(rec(p, 'Invoice'), 'CurrencyCode') ?? ''));
   }
 
   async attachFile(

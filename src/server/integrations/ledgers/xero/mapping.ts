@@ -8,8 +8,10 @@ import type {
   LedgerTaxRate,
   LedgerTrackingCategory,
   PublishDraft,
+  PaymentToRecord,
   PublishedDocument,
   PublishKind,
+  RecordedPayment,
 } from '../port';
 
 /** Xero wire shapes <-> Docket's normalised ledger types. */
@@ -150,7 +152,7 @@ export function draftBody(draft: PublishDraft): { collection: 'Invoices' | 'Bank
     const spend: Json = {
       ...common,
       Type: 'SPEND',
-      BankAccount: UUID_RE.test(bank) ? { AccountID: bank } : { Code: bank },
+      BankAccount: accountRef(bank),
     };
     const reference = draft.reference ?? draft.documentNumber;
     if (reference !== null) spend['Reference'] = reference;
@@ -165,6 +167,31 @@ export function draftBody(draft: PublishDraft): { collection: 'Invoices' | 'Bank
   if (draft.documentNumber !== null) invoice['InvoiceNumber'] = draft.documentNumber;
   if (draft.reference !== null) invoice['Reference'] = draft.reference;
   return { collection: 'Invoices', body: { Invoices: [invoice] } };
+}
+
+/** Bank accounts are referred to by code, or by AccountID when they have none. */
+function accountRef(id: string): Json {
+  return UUID_RE.test(id) ? { AccountID: id } : { Code: id };
+}
+
+/** The request body for PUT /Payments: the whole amount of one bill or invoice from one bank account. */
+export function paymentBody(invoiceId: string, payment: PaymentToRecord): Json {
+  const body: Json = {
+    Invoice: { InvoiceID: invoiceId },
+    Account: accountRef(payment.bankAccountId),
+    Date: payment.date,
+    Amount: Number(fromMinor(payment.amountMinor, payment.currency)),
+  };
+  if (payment.reference !== null) body['Reference'] = payment.reference;
+  return { Payments: [body] };
+}
+
+export function toPayment(p: Json, currency: string): RecordedPayment {
+  return {
+    id: str(p, 'PaymentID') ?? '',
+    amountMinor: toMinor((num(p, 'Amount') ?? 0).toFixed(4), currency) ?? 0n,
+    currency,
+  };
 }
 
 export function toPublished(kind: PublishKind, doc: Json): PublishedDocument {
