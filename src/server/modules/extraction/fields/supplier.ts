@@ -1,5 +1,8 @@
 import { findDates } from '../dates';
 import type { Line } from '../lines';
+import type { RuleHint } from '../model/candidates';
+import { bundledModel } from '../model/bundled';
+import { predictSupplier, spanLines, supplierCandidates, type SupplierModel } from '../model/supplier-model';
 import { conf, fold, locate, similarity, type FieldContext, type Found } from './context';
 
 /** Legal forms and words that mark a registered business name. */
@@ -52,11 +55,89 @@ function isGeneric(folded: string): boolean {
   return GENERIC.test(folded.trim());
 }
 
-/** Scores the top lines of page 1 as the supplier's name. */
-export function readSupplier(ctx: FieldContext): SupplierRead {
-  const page1 = ctx.lines.filter((l) => l.page === 1);
+/** What the hand-written rules pick: the name's first and last line and the address lines. */
+export interface RulePick {
+  first: Line;
+  last: Line;
+  score: number;
+  address: Line[];
+}
+
+/** Reads the supplier's name and address: the account's known suppliers first, then the model or the rules. */
+export function readSupplier(ctx: FieldContext, model: SupplierModel | null = bundledModel): SupplierRead {
   const known = matchKnownSupplier(ctx);
   if (known) return { name: known.found, address: readAddress(ctx, known.line), nameLine: known.line };
+  const rule = ruleSupplier(ctx);
+  if (model) {
+    const learned = readWithModel(ctx, model, rule);
+    if (learned) return learned;
+  }
+  if (!rule) return { name: null, address: null, nameLine: null };
+  return {
+    name: {
+      value: cleanName(joinLines(spanOf(rule.first, rule.last, ctx.lines))),
+      confidence: conf(0.35 + rule.score / 8),
+      location: { page: 1, box: boxOf([rule.first, rule.last]) },
+    },
+    address: addressFound(rule.address),
+    nameLine: rule.last,
+  };
+}
+
+function spanOf(first: Line, last: Line, lines: readonly Line[]): Line[] {
+  return lines.filter((l) => l.page === first.page && l.index >= first.index && l.index <= last.index);
+}
+
+function joinLines(lines: readonly Line[]): string {
+  return lines
+    .map((p) => p.text.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+function boxOf(lines: readonly Line[]): [number, number, number, number] {
+  return [
+    Math.min(...lines.map((p) => p.box[0])),
+    Math.min(...lines.map((p) => p.box[1])),
+    Math.max(...lines.map((p) => p.box[2])),
+    Math.max(...lines.map((p) => p.box[3])),
+  ];
+}
+
+/** The model's choice among runs of lines, with the rules' choice as its strongest feature. */
+function readWithModel(ctx: FieldContext, model: SupplierModel, rule: RulePick | null): SupplierRead | null {
+  const page1 = ctx.lines.filter((l) => l.page === 1);
+  const at = (line: Line): number => page1.indexOf(line);
+  const hint: RuleHint = {
+    name: rule ? { start: at(rule.first), end: at(rule.last) } : null,
+    address:
+      rule && rule.address.length > 0
+        ? { start: at(rule.address[0] as Line), end: at(rule.address[rule.address.length - 1] as Line) }
+        : null,
+  };
+  const cands = supplierCandidates(ctx.lines, ctx.unit, hint);
+  const choice = predictSupplier(model, cands);
+  if (!choice.name) return null;
+  const nameLines = spanLines(cands.facts, choice.name.span);
+  const name = cleanName(joinLines(nameLines));
+  if (name.replace(/[^\p{L}]/gu, '').length < 2) return null;
+  const addressLines = choice.address ? spanLines(cands.facts, choice.address.span) : [];
+  const address = addressFound(addressLines);
+  return {
+    name: {
+      value: name,
+      confidence: conf(choice.name.probability),
+      location: { page: 1, box: boxOf(nameLines) },
+    },
+    address:
+      address && choice.address ? { ...address, confidence: conf(choice.address.probability) } : address,
+    nameLine: nameLines[nameLines.length - 1] ?? null,
+  };
+}
+
+/** Scores the top lines of page 1 as the supplier's name (the hand-written rules). */
+export function ruleSupplier(ctx: FieldContext): RulePick | null {
+  const page1 = ctx.lines.filter((l) => l.page === 1);
   const top = page1.slice(0, 10);
   let best: { line: Line; score: number } | null = null;
   for (const [i, line] of top.entries()) {
@@ -80,19 +161,9 @@ export function readSupplier(ctx: FieldContext): SupplierRead {
     if (!best || score > best.score) best = { line, score };
   }
   const chosen = best;
-  if (!chosen) return { name: null, address: null, nameLine: null };
-  const { text, first, last } = mergeNameLines(page1, chosen.line, ctx.unit);
-  const box: [number, number, number, number] = [
-    Math.min(first.box[0], last.box[0]),
-    first.box[1],
-    Math.max(first.box[2], last.box[2]),
-    last.box[3],
-  ];
-  return {
-    name: { value: cleanName(text), confidence: conf(0.35 + chosen.score / 8), location: { page: 1, box } },
-    address: readAddress(ctx, last),
-    nameLine: last,
-  };
+  if (!chosen) return null;
+  const { first, last } = mergeNameLines(page1, chosen.line, ctx.unit);
+  return { first, last, score: chosen.score, address: addressLines(ctx, last) };
 }
 
 /** Names printed over two lines: "POPULAR BOOK" / "CO. (M) SDN BHD", "HOME MASTER HARDWARE &" / "ELECTRICAL". */
@@ -196,11 +267,15 @@ function escapeRe(s: string): string {
 const TITLE =
   /^(tax\s*invoice|simplified\s*tax\s*invoice|invoice|receipt|official\s*receipt|cash\s*(bill|sale|receipt)|sales\s*receipt|credit\s*note|quotation|delivery\s*order|statement|welcome|thank\s*you|original|copy)\b/;
 
+function readAddress(ctx: FieldContext, nameLine: Line): Found<string> | null {
+  return addressFound(addressLines(ctx, nameLine));
+}
+
 /**
  * The lines under the name, up to a phone, tax id, date or document title. Leading lines without a digit
  * (a slogan, "formerly known as...") and registration numbers are skipped.
  */
-function readAddress(ctx: FieldContext, nameLine: Line): Found<string> | null {
+function addressLines(ctx: FieldContext, nameLine: Line): Line[] {
   const after = ctx.lines.filter((l) => l.page === nameLine.page && l.index > nameLine.index).slice(0, 10);
   const parts: Line[] = [];
   let skipped = 0;
@@ -232,6 +307,10 @@ function readAddress(ctx: FieldContext, nameLine: Line): Found<string> | null {
     parts.push(line);
     if (parts.length >= 6) break;
   }
+  return parts;
+}
+
+function addressFound(parts: readonly Line[]): Found<string> | null {
   if (parts.length === 0) return null;
   const hasDigit = parts.some((p) => /\d/.test(p.text));
   const text = parts
@@ -252,6 +331,6 @@ function readAddress(ctx: FieldContext, nameLine: Line): Found<string> | null {
   return {
     value: text,
     confidence: conf(hasDigit ? 0.7 : 0.4),
-    location: box ? { page: nameLine.page, box } : null,
+    location: box && first ? { page: first.page, box } : null,
   };
 }
