@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../../test/support/db';
 import { testDataDir } from '../../../../test/support/paths';
 import { loadConfig } from '../../config';
 import type { Database } from '../../db/connect';
-import { categories, contacts, itemDocuments, items, taxRates } from '../../db/schema';
+import { categories, contacts, itemDocuments, items, paymentMethods, taxRates } from '../../db/schema';
 import { buildApp } from '../../http/app';
 import type { ZodApp } from '../../http/deps';
 import { createMailer } from '../../integrations/mail/mailer';
@@ -135,6 +135,20 @@ export interface ItemSeed {
   taxCode: string | null;
   currency?: string;
   document?: Uint8Array;
+  paymentMethodId?: string | null;
+  paid?: boolean | null;
+  /** Line items as review stores them (JSON), e.g. with a `productId`. */
+  lineItems?: Record<string, unknown>[];
+}
+
+/** A payment method in the business's lists (Lists > Payment methods). */
+export async function paymentMethod(db: Database['db'], accountId: string, name: string): Promise<string> {
+  const [row] = await db
+    .insert(paymentMethods)
+    .values({ accountId, name })
+    .returning({ id: paymentMethods.id });
+  if (!row) throw new Error('payment method insert failed');
+  return row.id;
 }
 
 /** A Ready item with the Docket list entries the import created, and its original document in the blob store. */
@@ -182,6 +196,9 @@ export async function readyItem(db: Database['db'], accountId: string, seed: Ite
       totalMinor: seed.netMinor + seed.taxMinor,
       categoryId: category?.id ?? null,
       taxRateId: rate?.id ?? null,
+      paymentMethodId: seed.paymentMethodId ?? null,
+      paid: seed.paid ?? null,
+      ...(seed.lineItems === undefined ? {} : { lineItems: seed.lineItems }),
     })
     .returning({ id: items.id });
   if (!row) throw new Error('item insert failed');
