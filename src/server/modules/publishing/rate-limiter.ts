@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connect';
+import { ledgerCallLeases, ledgerRateBuckets } from '../../db/schema';
 import { LedgerError } from '../../integrations/ledgers/ledger-error';
 import type { LedgerKind } from '../../integrations/ledgers/port';
 
@@ -5,6 +9,10 @@ import type { LedgerKind } from '../../integrations/ledgers/port';
  * Docket's side of the vendors' rate limits, per organisation: calls per minute (sliding window),
  * calls in flight, and a pause when the ledger answers 429 with Retry-After. Time is injected
  * (`now`, `sleep`) so tests and the benchmark can run on a simulated clock.
+ *
+ * In-process first (the one-process mode needs nothing else). With several processes on one
+ * PostgreSQL, `SharedCallSlots` adds the same limits across them: a call is admitted only when
+ * both this process and the database say so (docs/decisions/0109).
  */
 
 export interface Timer {
@@ -30,6 +38,9 @@ export const VENDOR_LIMITS: Readonly<Record<LedgerKind, VendorLimits>> = {
 const WINDOW_MS = 60_000;
 /** Our window is a little longer than the vendor's, for clock skew. */
 const MARGIN_MS = 1_000;
+const SLIDING_MS = WINDOW_MS + MARGIN_MS;
+/** An admission is used only if the call starts within this long of the time it was stamped with. */
+const STALE_ADMISSION_MS = 250;
 
 interface Bucket {
   starts: number[];
@@ -43,13 +54,138 @@ export interface LimiterStats {
   rateLimited: number;
 }
 
+export type Admission =
+  { readonly ok: true; readonly id: string } | { readonly ok: false; readonly waitMs: number };
+
+/**
+ * The limits shared through PostgreSQL: one row per organisation (its row lock serialises
+ * admissions, it carries the 429 pause) and one lease per admitted call (counted in the sliding
+ * window from its start, in flight until released or until the lease expires, so a crashed holder
+ * frees its slot). Works the same on PGlite (one process) and PostgreSQL 15+.
+ */
+export class SharedCallSlots {
+  readonly #db: Db;
+  readonly #holder: string;
+  readonly #leaseMs: number;
+  readonly #pollMs: number;
+
+  constructor(db: Db, options: { holder?: string; leaseMs?: number; pollMs?: number } = {}) {
+    this.#db = db;
+    this.#holder = options.holder ?? `${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.#leaseMs = options.leaseMs ?? 120_000;
+    this.#pollMs = options.pollMs ?? 100;
+  }
+
+  /** Admits a call now, or says how long to wait before asking again. */
+  async tryAcquire(bucket: string, limits: VendorLimits, weight: number, nowMs: number): Promise<Admission> {
+    const now = new Date(nowMs);
+    const windowStart = new Date(nowMs - SLIDING_MS);
+    return this.#db.transaction(async (tx) => {
+      await tx
+        .insert(ledgerRateBuckets)
+        .values({ bucket, pausedUntil: new Date(0) })
+        .onConflictDoNothing();
+      const [row] = await tx
+        .select({ pausedUntil: ledgerRateBuckets.pausedUntil })
+        .from(ledgerRateBuckets)
+        .where(eq(ledgerRateBuckets.bucket, bucket))
+        .for('update');
+      const pausedUntil = row?.pausedUntil.getTime() ?? 0;
+      if (pausedUntil > nowMs) return { ok: false, waitMs: pausedUntil - nowMs };
+      // Rows out of the window and no longer in flight are of no use to anyone.
+      await tx
+        .delete(ledgerCallLeases)
+        .where(
+          and(
+            eq(ledgerCallLeases.bucket, bucket),
+            lt(ledgerCallLeases.startedAt, windowStart),
+            or(isNull(ledgerCallLeases.leaseUntil), lt(ledgerCallLeases.leaseUntil, now)),
+          ),
+        );
+      const [flight] = await tx
+        .select({
+          n: sql<number>`count(*)::int`,
+          nextExpiry: sql<Date | string | null>`min(${ledgerCallLeases.leaseUntil})`,
+        })
+        .from(ledgerCallLeases)
+        .where(
+          and(
+            eq(ledgerCallLeases.bucket, bucket),
+            isNotNull(ledgerCallLeases.leaseUntil),
+            gt(ledgerCallLeases.leaseUntil, now),
+          ),
+        );
+      if ((flight?.n ?? 0) >= limits.concurrent) {
+        const expiry = flight?.nextExpiry == null ? null : new Date(flight.nextExpiry).getTime();
+        const untilExpiry = expiry === null ? this.#pollMs : Math.max(1, expiry - nowMs);
+        return { ok: false, waitMs: Math.min(this.#pollMs, untilExpiry) };
+      }
+      const recent = await tx
+        .select({ startedAt: ledgerCallLeases.startedAt, weight: ledgerCallLeases.weight })
+        .from(ledgerCallLeases)
+        .where(and(eq(ledgerCallLeases.bucket, bucket), gt(ledgerCallLeases.startedAt, windowStart)))
+        .orderBy(asc(ledgerCallLeases.startedAt));
+      let used = recent.reduce((s, r) => s + r.weight, 0);
+      if (used + weight > limits.perMinute) {
+        // Wait until enough of the oldest calls leave the window.
+        for (const r of recent) {
+          used -= r.weight;
+          if (used + weight <= limits.perMinute)
+            return { ok: false, waitMs: Math.max(1, r.startedAt.getTime() + SLIDING_MS - nowMs) };
+        }
+      }
+      const [lease] = await tx
+        .insert(ledgerCallLeases)
+        .values({
+          bucket,
+          startedAt: now,
+          weight,
+          leaseUntil: new Date(nowMs + this.#leaseMs),
+          holder: this.#holder,
+        })
+        .returning({ id: ledgerCallLeases.id });
+      if (lease === undefined) throw new Error('lease insert returned nothing');
+      return { ok: true, id: lease.id };
+    });
+  }
+
+  /** The call finished: its slot is free (its start still counts in the window). */
+  async release(id: string): Promise<void> {
+    await this.#db.update(ledgerCallLeases).set({ leaseUntil: null }).where(eq(ledgerCallLeases.id, id));
+  }
+
+  /** An admission not used (it came too late): it counts neither in flight nor in the window. */
+  async discard(id: string): Promise<void> {
+    await this.#db.delete(ledgerCallLeases).where(eq(ledgerCallLeases.id, id));
+  }
+
+  /** A 429: every process waits until `untilMs` before calling this organisation again. */
+  async pause(bucket: string, untilMs: number): Promise<void> {
+    const until = new Date(untilMs);
+    await this.#db
+      .insert(ledgerRateBuckets)
+      .values({ bucket, pausedUntil: until })
+      .onConflictDoUpdate({
+        target: ledgerRateBuckets.bucket,
+        set: { pausedUntil: sql`greatest(${ledgerRateBuckets.pausedUntil}, ${until})` },
+      });
+  }
+}
+
 export class LedgerRateLimiter {
   readonly #buckets = new Map<string, Bucket>();
   readonly #timer: Timer;
+  readonly #shared: SharedCallSlots | null;
   readonly stats: LimiterStats = { calls: 0, rateLimited: 0 };
 
-  constructor(timer: Timer = realTimer) {
+  constructor(timer: Timer = realTimer, shared: SharedCallSlots | null = null) {
     this.#timer = timer;
+    this.#shared = shared;
+  }
+
+  /** Whether the limits are shared with other processes through the database. */
+  get shared(): boolean {
+    return this.#shared !== null;
   }
 
   /**
@@ -75,20 +211,51 @@ export class LedgerRateLimiter {
           throw error;
         this.stats.rateLimited += 1;
         const bucket = this.#bucket(key);
-        const after = (error.retryAfterSeconds ?? 60) * 1000;
-        bucket.pausedUntil = Math.max(bucket.pausedUntil, this.#timer.now() + after);
+        const until = this.#timer.now() + (error.retryAfterSeconds ?? 60) * 1000;
+        bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
+        await this.#shared?.pause(key, until).catch(() => undefined);
       } finally {
-        release();
+        await release();
       }
     }
   }
 
-  async #acquire(key: string, limits: VendorLimits, weight: number): Promise<() => void> {
+  async #acquire(key: string, limits: VendorLimits, weight: number): Promise<() => Promise<void>> {
+    const releaseLocal = await this.#acquireLocal(key, limits, weight);
+    const shared = this.#shared;
+    if (shared === null)
+      return () => {
+        releaseLocal();
+        return Promise.resolve();
+      };
+    try {
+      for (;;) {
+        const stamped = this.#timer.now();
+        const admitted = await shared.tryAcquire(key, limits, weight, stamped);
+        if (admitted.ok && this.#timer.now() - stamped > STALE_ADMISSION_MS) {
+          // The window counts from the stamped time: a call that would start later asks again.
+          await shared.discard(admitted.id);
+          continue;
+        }
+        if (admitted.ok)
+          return async () => {
+            // Best effort: a lease that cannot be released expires on its own.
+            await shared.release(admitted.id).catch(() => undefined);
+            releaseLocal();
+          };
+        await this.#timer.sleep(admitted.waitMs);
+      }
+    } catch (error) {
+      releaseLocal();
+      throw error;
+    }
+  }
+
+  async #acquireLocal(key: string, limits: VendorLimits, weight: number): Promise<() => void> {
     const bucket = this.#bucket(key);
     for (;;) {
       const now = this.#timer.now();
-      const window = WINDOW_MS + MARGIN_MS;
-      bucket.starts = bucket.starts.filter((t) => t > now - window);
+      bucket.starts = bucket.starts.filter((t) => t > now - SLIDING_MS);
       if (now < bucket.pausedUntil) {
         await this.#timer.sleep(bucket.pausedUntil - now);
         continue;
@@ -99,7 +266,7 @@ export class LedgerRateLimiter {
       }
       const oldest = bucket.starts[bucket.starts.length + weight - limits.perMinute - 1];
       if (bucket.starts.length + weight > limits.perMinute && oldest !== undefined) {
-        await this.#timer.sleep(oldest + window - now);
+        await this.#timer.sleep(oldest + SLIDING_MS - now);
         continue;
       }
       for (let i = 0; i < weight; i += 1) bucket.starts.push(now);

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../test/support/db';
+import type { Database } from '../../db/connect';
+import { LedgerError } from '../../integrations/ledgers/ledger-error';
+import { LedgerRateLimiter, SharedCallSlots, VENDOR_LIMITS, type Timer } from './rate-limiter';
+
+/**
+ * Two limiters stand for two `docket worker` processes on the same database. They share one
+ * simulated clock: a sleep moves it forward (to the latest time anyone asked for, never by the sum).
+ */
+function virtualTimer(start = Date.parse('2026-03-02T09:00:00Z')): Timer & { t: number } {
+  const timer = {
+    t: start,
+    now: () => timer.t,
+    sleep: async (ms: number) => {
+      const target = timer.t + ms;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (timer.t < target) timer.t = target;
+    },
+  };
+  return timer;
+}
+
+/** What the vendor would see: calls in flight at once, and every call's start time. */
+function vendor(timer: Timer, callMs: number) {
+  const seen = { inFlight: 0, maxInFlight: 0, starts: [] as number[] };
+  const call = async () => {
+    seen.inFlight += 1;
+    seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+    seen.starts.push(timer.now());
+    await timer.sleep(callMs);
+    seen.inFlight -= 1;
+  };
+  return { seen, call };
+}
+
+/** The most calls that started inside any 60-second window. */
+function busiestMinute(starts: readonly number[]): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let best = 0;
+  let from = 0;
+  for (let to = 0; to < sorted.length; to += 1) {
+    while ((sorted[to] ?? 0) - (sorted[from] ?? 0) >= 60_000) from += 1;
+    best = Math.max(best, to - from + 1);
+  }
+  return best;
+}
+
+/** Each limiter runs `perLimiter` calls, 8 at a time (more than Xero's 5 in flight). */
+async function drive(
+  limiters: LedgerRateLimiter[],
+  tenantId: string,
+  perLimiter: number,
+  call: () => Promise<void>,
+) {
+  await Promise.all(
+    limiters.map(async (limiter) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < perLimiter) {
+            next += 1;
+            await limiter.run('xero', tenantId, call);
+          }
+        }),
+      );
+    }),
+  );
+}
+
+describe('the ledger rate limiter shared through the database', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.close());
+
+  it('when two processes call one Xero organisation, then together they stay within 5 in flight and 60 calls a minute', async () => {
+    const timer = virtualTimer();
+    const a = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'a' }));
+    const b = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'b' }));
+    const { seen, call } = vendor(timer, 400);
+    const started = timer.now();
+    await drive([a, b], 'org-shared', 75, call);
+    expect(seen.starts).toHaveLength(150);
+    expect(seen.maxInFlight).toBeLessThanOrEqual(VENDOR_LIMITS.xero.concurrent);
+    expect(busiestMinute(seen.starts)).toBeLessThanOrEqual(VENDOR_LIMITS.xero.perMinute);
+    // 150 calls at 60 a minute need at least two full windows.
+    expect(timer.now() - started).toBeGreaterThanOrEqual(2 * 60_000);
+  });
+
+  it('when the two processes do not share the database, then the same load exceeds the vendor limits (control)', async () => {
+    const timer = virtualTimer();
+    const a = new LedgerRateLimiter(timer);
+    const b = new LedgerRateLimiter(timer);
+    const { seen, call } = vendor(timer, 400);
+    await drive([a, b], 'org-local', 75, call);
+    expect(seen.maxInFlight).toBeGreaterThan(VENDOR_LIMITS.xero.concurrent);
+    expect(busiestMinute(seen.starts)).toBeGreaterThan(VENDOR_LIMITS.xero.perMinute);
+  });
+
+  it('when a holder crashes with calls in flight, then its leases expire and the other process goes on after that', async () => {
+    const timer = virtualTimer();
+    const crashed = new SharedCallSlots(database.db, { holder: 'crashed', leaseMs: 30_000 });
+    const t0 = timer.now();
+    for (let i = 0; i < VENDOR_LIMITS.xero.concurrent; i += 1) {
+      const admitted = await crashed.tryAcquire('xero:org-crash', VENDOR_LIMITS.xero, 1, t0);
+      expect(admitted.ok).toBe(true);
+    }
+    // Never released: the process died.
+    const full = await crashed.tryAcquire('xero:org-crash', VENDOR_LIMITS.xero, 1, t0 + 1_000);
+    expect(full.ok).toBe(false);
+    const survivor = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'survivor' }));
+    let ranAt = 0;
+    await survivor.run('xero', 'org-crash', () => {
+      ranAt = timer.now();
+      return Promise.resolve();
+    });
+    expect(ranAt).toBeGreaterThanOrEqual(t0 + 30_000);
+    expect(ranAt).toBeLessThan(t0 + 31_000);
+  });
+
+  it('when one process gets a 429, then the other also waits for Retry-After before calling that organisation', async () => {
+    const timer = virtualTimer();
+    const a = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'a' }));
+    const b = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'b' }));
+    const t0 = timer.now();
+    let refused = false;
+    await a.run('xero', 'org-429', () => {
+      if (refused) return Promise.resolve();
+      refused = true;
+      return Promise.reject(
+        new LedgerError('xero', { code: 'rate_limited', vendorMessage: 'Too many', retryAfterSeconds: 20 }),
+      );
+    });
+    expect(a.stats.rateLimited).toBe(1);
+    timer.t = t0 + 1_000;
+    let ranAt = 0;
+    await b.run('xero', 'org-429', () => {
+      ranAt = timer.now();
+      return Promise.resolve();
+    });
+    expect(ranAt).toBeGreaterThanOrEqual(t0 + 20_000);
+  });
+});
