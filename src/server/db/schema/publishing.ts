@@ -165,8 +165,9 @@ export const publications = pgTable(
   },
   (t) => [
     index('publications_account_state_idx').on(t.accountId, t.state),
+    // Ids are unique per kind of document (QuickBooks numbers bills, purchases and invoices apart).
     uniqueIndex('publications_ledger_document_key')
-      .on(t.accountId, t.software, t.ledgerDocumentId)
+      .on(t.accountId, t.software, t.kind, t.ledgerDocumentId)
       .where(sql`${t.ledgerDocumentId} is not null`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "publications_ledger_document_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_ledger_document_key" ON "publications" USING btree ("account_id","software","kind","ledger_document_id") WHERE "publications"."ledger_document_id" is not null;
