@@ -21,10 +21,12 @@ import { partyOf } from './format';
 import {
   useCategories,
   useEditItem,
+  useListSource,
   usePaymentMethods,
   useTaxRates,
   type ItemDetail,
   type ItemPatch,
+  type TrackingPick,
 } from './review-api';
 
 interface Draft {
@@ -43,6 +45,27 @@ interface Draft {
   description: string;
   paid: string;
   ownerUserId: string;
+  /** Whole-item tracking: list id -> option id. */
+  tracking: Record<string, string>;
+}
+
+/** The whole item's tracking picks as list id -> option id. */
+export function itemTracking(picks: readonly TrackingPick[], line: number | null): Record<string, string> {
+  return Object.fromEntries(picks.filter((t) => t.line === line).map((t) => [t.categoryId, t.optionId]));
+}
+
+/** The item's picks with one line's (or the whole item's) picks replaced. */
+export function withTracking(
+  picks: readonly TrackingPick[],
+  line: number | null,
+  chosen: Record<string, string>,
+): { categoryId: string; optionId: string; line: number | null }[] {
+  return [
+    ...picks.filter((t) => t.line !== line),
+    ...Object.entries(chosen)
+      .filter(([, optionId]) => optionId !== '')
+      .map(([categoryId, optionId]) => ({ categoryId, optionId, line })),
+  ];
 }
 
 function draftOf(item: ItemDetail): Draft {
@@ -62,15 +85,17 @@ function draftOf(item: ItemDetail): Draft {
     description: item.description ?? '',
     paid: item.paid === null ? '' : item.paid ? 'paid' : 'unpaid',
     ownerUserId: item.ownerUserId ?? '',
+    tracking: itemTracking(item.tracking, null),
   };
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** Only what changed, in the server's shape. */
-function patchOf(before: Draft, after: Draft): ItemPatch {
+function patchOf(before: Draft, after: Draft, picks: readonly TrackingPick[]): ItemPatch {
   const patch: ItemPatch = {};
-  const changed = (key: keyof Draft) => before[key] !== after[key];
+  const changed = (key: keyof Draft) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
+  if (changed('tracking')) patch.tracking = withTracking(picks, null, after.tracking);
   if (changed('documentType') && ['receipt', 'invoice', 'credit_note'].includes(after.documentType))
     patch.documentType = after.documentType as 'receipt' | 'invoice' | 'credit_note';
   if (changed('contactName')) patch.contactName = orNull(after.contactName);
@@ -129,7 +154,9 @@ export function ItemFields({ item, readOnly }: { item: ItemDetail; readOnly: boo
   const taxRates = useTaxRates(account.id);
   const paymentMethods = usePaymentMethods(account.id);
   const users = useAccountUsers(account.id);
+  const source = useListSource(account.id);
   const edit = useEditItem(account.id, item.id);
+  const trackingLists = source.data?.tracking ?? [];
   const saved = draftOf(item);
   const [draft, setDraft] = useState<Draft>(saved);
   const [basis, setBasis] = useState(saved);
@@ -138,12 +165,12 @@ export function ItemFields({ item, readOnly }: { item: ItemDetail; readOnly: boo
     setBasis(saved);
     setDraft(saved);
   }
-  const patch = patchOf(saved, draft);
+  const patch = patchOf(saved, draft, item.tracking);
   const dirty = Object.keys(patch).length > 0;
   const c = item.confidence;
   const party = partyOf(item.workspace);
 
-  const text = (key: keyof Draft) => ({
+  const text = (key: Exclude<keyof Draft, 'tracking'>) => ({
     value: draft[key],
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = event.currentTarget.value;
@@ -152,7 +179,7 @@ export function ItemFields({ item, readOnly }: { item: ItemDetail; readOnly: boo
     readOnly,
     error: fieldReason(edit.error, key),
   });
-  const select = (key: keyof Draft) => ({
+  const select = (key: Exclude<keyof Draft, 'tracking'>) => ({
     value: draft[key] === '' ? null : draft[key],
     onChange: (value: string | null) => setDraft((d) => ({ ...d, [key]: value ?? '' })),
     readOnly,
@@ -251,6 +278,24 @@ export function ItemFields({ item, readOnly }: { item: ItemDetail; readOnly: boo
             {...select('paid')}
           />
           <Select label="Owner" placeholder="None" data={ownerOptions} {...select('ownerUserId')} />
+          {trackingLists.map((list) => (
+            <Select
+              key={list.id}
+              label={list.name}
+              placeholder="None"
+              data={list.options.map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.tracking[list.id] ?? null}
+              onChange={(value) =>
+                setDraft((d) => {
+                  const { [list.id]: _dropped, ...rest } = d.tracking;
+                  return { ...d, tracking: value === null ? rest : { ...rest, [list.id]: value } };
+                })
+              }
+              readOnly={readOnly}
+              clearable={!readOnly}
+              error={fieldReason(edit.error, 'tracking')}
+            />
+          ))}
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={6} {...text('description')} />
         {edit.isError && <ErrorAlert title="The changes were not saved" error={edit.error} />}

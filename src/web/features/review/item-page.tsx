@@ -11,6 +11,7 @@ import {
   Modal,
   Paper,
   ScrollArea,
+  Select,
   Stack,
   Table,
   Tabs,
@@ -33,12 +34,15 @@ import { PublishPanel } from '../publishing/publish-panel';
 import { DuplicateCompare } from './duplicate-compare';
 import { DocumentViewer } from './document-viewer';
 import { dateTime, documentTypeLabel, money, partyOf } from './format';
-import { ItemFields } from './item-fields';
+import { ItemFields, itemTracking, withTracking } from './item-fields';
 import { StatusBadge } from './items-section';
 import {
   useAddNote,
+  useEditItem,
   useItem,
   useItemStatus,
+  useListSource,
+  useManualStatus,
   useMoveItem,
   useSplit,
   useUnmerge,
@@ -65,6 +69,7 @@ const fieldNames: Record<string, string> = {
   ownerUserId: 'owner',
   status: 'status',
   workspace: 'workspace',
+  tracking: 'tracking',
 };
 
 function shown(value: unknown): string {
@@ -162,9 +167,23 @@ function isLine(value: unknown): value is LineItemShape {
   return typeof value === 'object' && value !== null;
 }
 
-function LineItems({ item }: { item: ItemDetail }) {
-  const lines = item.lineItems.filter(isLine);
+function LineItems({ item, editable }: { item: ItemDetail; editable: boolean }) {
+  const { account } = useCurrentAccount();
+  const source = useListSource(account.id);
+  const edit = useEditItem(account.id, item.id);
+  const lists = source.data?.tracking ?? [];
+  const lines = item.lineItems.flatMap((l, index) => (isLine(l) ? [{ ...l, index }] : []));
   if (lines.length === 0) return null;
+  const pick = (line: number, listId: string, optionId: string | null) => {
+    const chosen = { ...itemTracking(item.tracking, line), [listId]: optionId ?? '' };
+    edit.mutate(
+      { tracking: withTracking(item.tracking, line, chosen) },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: 'Tracking saved' }),
+        onError: (error) => notifications.show({ color: 'red', message: messageOf(error) }),
+      },
+    );
+  };
   return (
     <Paper withBorder radius="md">
       <Table verticalSpacing={6} aria-label="Line items" fz="sm">
@@ -174,11 +193,14 @@ function LineItems({ item }: { item: ItemDetail }) {
             <Table.Th ta="right">Qty</Table.Th>
             <Table.Th ta="right">Tax</Table.Th>
             <Table.Th ta="right">Amount</Table.Th>
+            {lists.map((list) => (
+              <Table.Th key={list.id}>{list.name}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {lines.map((l, i) => (
-            <Table.Tr key={i}>
+          {lines.map((l) => (
+            <Table.Tr key={l.index}>
               <Table.Td>{l.description ?? '—'}</Table.Td>
               <Table.Td ta="right">{l.quantity ?? ''}</Table.Td>
               <Table.Td ta="right">
@@ -187,6 +209,20 @@ function LineItems({ item }: { item: ItemDetail }) {
               <Table.Td ta="right">
                 {l.amount === null || l.amount === undefined ? '' : money(l.amount, item.currency)}
               </Table.Td>
+              {lists.map((list) => (
+                <Table.Td key={list.id} miw={130}>
+                  <Select
+                    size="xs"
+                    aria-label={`${list.name} for line ${l.index + 1}`}
+                    placeholder="As the item"
+                    data={list.options.map((o) => ({ value: o.id, label: o.name }))}
+                    value={itemTracking(item.tracking, l.index)[list.id] ?? null}
+                    onChange={(value) => pick(l.index, list.id, value)}
+                    readOnly={!editable || edit.isPending}
+                    clearable={editable}
+                  />
+                </Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -200,6 +236,9 @@ function ItemView({ item, workspace }: { item: ItemDetail; workspace: Workspace 
   const navigate = useNavigate();
   const users = useAccountUsers(account.id);
   const status = useItemStatus(account.id);
+  const manual = useManualStatus(account.id);
+  const source = useListSource(account.id);
+  const noLedger = source.data !== undefined && source.data.ledger === null;
   const move = useMoveItem(account.id, item.id);
   const split = useSplit(account.id);
   const unmerge = useUnmerge(account.id);
@@ -253,6 +292,28 @@ function ItemView({ item, workspace }: { item: ItemDetail; workspace: Workspace 
           </Text>
         </Box>
         <Group gap="xs">
+          {inInbox && noLedger && (
+            <Button
+              variant="default"
+              loading={manual.isPending}
+              onClick={() => {
+                const next = item.status === 'ready' ? 'to_review' : 'ready';
+                manual.mutate(
+                  { itemId: item.id, status: next },
+                  {
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'teal',
+                        message: next === 'ready' ? 'Moved to Ready' : 'Moved to To review',
+                      }),
+                    onError: fail,
+                  },
+                );
+              }}
+            >
+              {item.status === 'ready' ? 'Move to review' : 'Move to Ready'}
+            </Button>
+          )}
           {inInbox && (
             <Button
               variant="default"
@@ -402,7 +463,7 @@ function ItemView({ item, workspace }: { item: ItemDetail; workspace: Workspace 
             {/* Publishing (features/publishing): Publish, Ready (yellow), Open in Xero, clear publishing data. */}
             <PublishPanel accountId={account.id} itemId={item.id} status={item.status} />
             <ItemFields key={item.id} item={item} readOnly={!inInbox} />
-            <LineItems item={item} />
+            <LineItems item={item} editable={inInbox} />
             <Paper withBorder radius="md" p="md">
               <Tabs defaultValue="history">
                 <Tabs.List mb="md">

@@ -30,12 +30,14 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useAccountUsers } from '../accounts/accounts-api';
 import { useCurrentAccount } from '../accounts/current-account';
 import { IconDownload, IconFilter, IconSearch, IconWarning } from '../capture/icons';
+import { useExportCsv } from '../publishing/publishing-api';
 import { day, documentTypeLabel, money, partyOf, statusColor, statusLabel } from './format';
 import {
   itemsCsvUrl,
   useBulkAction,
   useCategories,
   useItems,
+  useListSource,
   useMerge,
   useUnmerge,
   type ItemFilters,
@@ -291,6 +293,10 @@ export function ItemsSection({ workspace, view, emptyHint }: ItemsSectionProps) 
   const bulk = useBulkAction(account.id);
   const merge = useMerge(account.id);
   const unmerge = useUnmerge(account.id);
+  const source = useListSource(account.id);
+  const exportCsv = useExportCsv(account.id);
+  // Without accounting software, a person decides Ready and exports Ready items to CSV.
+  const noLedger = source.data !== undefined && source.data.ledger === null;
 
   const common: ItemFilters = {
     workspace,
@@ -345,7 +351,7 @@ export function ItemsSection({ workspace, view, emptyHint }: ItemsSectionProps) 
   const allOnPage = rows.length > 0 && rows.every((r) => selected.includes(r.id));
 
   const runBulk = (
-    body: { action: 'archive' | 'delete' | 'set_category' | 'set_owner' } & {
+    body: { action: 'archive' | 'delete' | 'set_category' | 'set_owner' | 'ready' | 'to_review' } & {
       categoryId?: string | null;
       ownerUserId?: string | null;
     },
@@ -512,6 +518,51 @@ export function ItemsSection({ workspace, view, emptyHint }: ItemsSectionProps) 
               {selected.length} selected
             </Text>
             <Group gap="xs">
+              {view === 'inbox' && noLedger && tab === 'to_review' && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => runBulk({ action: 'ready' }, 'Moved to Ready')}
+                  loading={bulk.isPending && bulk.variables.action === 'ready'}
+                >
+                  Move to Ready
+                </Button>
+              )}
+              {view === 'inbox' && noLedger && tab === 'ready' && (
+                <>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => runBulk({ action: 'to_review' }, 'Moved to To review')}
+                    loading={bulk.isPending && bulk.variables.action === 'to_review'}
+                  >
+                    Move to review
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconDownload size={14} />}
+                    loading={exportCsv.isPending}
+                    onClick={() =>
+                      exportCsv.mutate(
+                        { itemIds: selected, archive: true },
+                        {
+                          onSuccess: (r) => {
+                            notifications.show({
+                              color: 'teal',
+                              message: `Exported to CSV and archived: ${r.exported} item${r.exported === 1 ? '' : 's'}`,
+                            });
+                            setSelected([]);
+                          },
+                          onError: (error) => notifications.show({ color: 'red', message: messageOf(error) }),
+                        },
+                      )
+                    }
+                  >
+                    Export to CSV and archive
+                  </Button>
+                </>
+              )}
               {view === 'inbox' && (
                 <Button
                   size="xs"

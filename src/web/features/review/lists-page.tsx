@@ -1,6 +1,10 @@
 import {
+  ActionIcon,
+  Alert,
+  Badge,
   Button,
   FileButton,
+  Menu,
   Group,
   Loader,
   Modal,
@@ -27,12 +31,110 @@ import {
   useAddTaxRate,
   useCaptureSettings,
   useCategories,
+  useDeleteCategory,
+  useDeletePaymentMethod,
+  useDeleteTaxRate,
   useImportCategories,
+  useListSource,
   usePaymentMethods,
   useTaxRates,
   useUpdateCaptureSettings,
   useUpdateCategory,
+  useUpdatePaymentMethod,
+  useUpdateTaxRate,
+  type ListSource,
 } from './review-api';
+
+const notifyError = (error: unknown) => notifications.show({ color: 'red', message: messageOf(error) });
+
+/** A row's Rename and Delete (a prompt for the new name, a confirmation before deleting). */
+function RowActions({
+  label,
+  onRename,
+  onDelete,
+}: {
+  label: string;
+  onRename: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${label}`}>
+          ⋯
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={onRename}>Rename</Menu.Item>
+        <Menu.Item color="red" onClick={onDelete}>
+          Delete
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** Rename dialog: one text field, saved on submit. */
+function RenameDialog({
+  title,
+  value,
+  onClose,
+  onSave,
+  pending,
+}: {
+  title: string;
+  value: string | null;
+  onClose: () => void;
+  onSave: (name: string) => void;
+  pending: boolean;
+}) {
+  const [name, setName] = useState(value ?? '');
+  const [basis, setBasis] = useState(value);
+  if (basis !== value) {
+    setBasis(value);
+    setName(value ?? '');
+  }
+  return (
+    <Modal opened={value !== null} onClose={onClose} title={title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim() !== '') onSave(name.trim());
+        }}
+      >
+        <Stack>
+          <TextInput
+            label="New name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending} disabled={name.trim() === ''}>
+              Rename
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** With accounting software connected, its lists are read-only here: say so, and where to change them. */
+function FromLedger({ source, list }: { source: ListSource | undefined; list: string }) {
+  if (source?.ledger == null) return null;
+  const name = source.ledger.name;
+  return (
+    <Alert color="blue" variant="light" title={`${list} come from ${name}`}>
+      This business is connected to {name}: add, rename or delete {list.toLowerCase()} in {name}, then choose
+      Refresh lists in Business settings &gt; Connections.
+      {list === 'Categories' ? ' Here you choose which categories are offered when reviewing (Visible).' : ''}
+    </Alert>
+  );
+}
 
 function ListTable({
   label,
@@ -141,8 +243,12 @@ function ImportCategories({ opened, onClose }: { opened: boolean; onClose: () =>
 function Categories() {
   const { account } = useCurrentAccount();
   const categories = useCategories(account.id);
+  const source = useListSource(account.id);
   const add = useAddCategory(account.id);
   const update = useUpdateCategory(account.id);
+  const remove = useDeleteCategory(account.id);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const readOnly = source.data?.readOnly ?? true;
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [importing, setImporting] = useState(false);
@@ -160,34 +266,42 @@ function Categories() {
     );
   };
   if (categories.isError) return <ErrorAlert error={categories.error} />;
-  if (categories.data === undefined) return <Loader size="sm" aria-label="Loading" />;
+  if (categories.data === undefined || source.data === undefined)
+    return <Loader size="sm" aria-label="Loading" />;
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <form onSubmit={submit} aria-label="Add a category">
-          <Group align="flex-end" gap="xs">
-            <TextInput
-              label="Category name"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldReason(add.error, 'name')}
-              required
-            />
-            <TextInput label="Code" w={120} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-            <Button type="submit" loading={add.isPending} disabled={name.trim() === ''}>
-              Add category
-            </Button>
-          </Group>
-        </form>
-        <Button variant="default" onClick={() => setImporting(true)}>
-          Import CSV
-        </Button>
-      </Group>
+      <FromLedger source={source.data} list="Categories" />
+      {!readOnly && (
+        <Group justify="space-between" align="flex-end">
+          <form onSubmit={submit} aria-label="Add a category">
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label="Category name"
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={fieldReason(add.error, 'name')}
+                required
+              />
+              <TextInput label="Code" w={120} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+              <Button type="submit" loading={add.isPending} disabled={name.trim() === ''}>
+                Add category
+              </Button>
+            </Group>
+          </form>
+          <Button variant="default" onClick={() => setImporting(true)}>
+            Import CSV
+          </Button>
+        </Group>
+      )}
       {add.isError && fieldReason(add.error, 'name') === undefined && <ErrorAlert error={add.error} />}
       <ListTable
         label="Categories"
-        head={['Name', 'Code', 'Visible']}
-        empty="No categories yet: add them or import a CSV."
+        head={readOnly ? ['Name', 'Code', 'Visible'] : ['Name', 'Code', 'Visible', '']}
+        empty={
+          readOnly
+            ? 'No categories imported yet: Refresh lists in Connections.'
+            : 'No categories yet: add them or import a CSV.'
+        }
       >
         {categories.data.map((c) => (
           <Table.Tr key={c.id}>
@@ -198,16 +312,45 @@ function Categories() {
                 aria-label={`${c.name} visible`}
                 checked={c.visible}
                 onChange={(e) =>
-                  update.mutate(
-                    { id: c.id, visible: e.currentTarget.checked },
-                    { onError: (error) => notifications.show({ color: 'red', message: messageOf(error) }) },
-                  )
+                  update.mutate({ id: c.id, visible: e.currentTarget.checked }, { onError: notifyError })
                 }
               />
             </Table.Td>
+            {!readOnly && (
+              <Table.Td w={48}>
+                <RowActions
+                  label={c.name}
+                  onRename={() => setRenaming({ id: c.id, name: c.name })}
+                  onDelete={() => {
+                    if (
+                      window.confirm(
+                        `Delete the category ${c.name}? Supplier rules and Inbox items using it lose it.`,
+                      )
+                    )
+                      remove.mutate(c.id, {
+                        onSuccess: () => notifications.show({ color: 'teal', message: 'Category deleted' }),
+                        onError: notifyError,
+                      });
+                  }}
+                />
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </ListTable>
+      <RenameDialog
+        title="Rename the category"
+        value={renaming?.name ?? null}
+        pending={update.isPending}
+        onClose={() => setRenaming(null)}
+        onSave={(name) => {
+          if (renaming !== null)
+            update.mutate(
+              { id: renaming.id, name },
+              { onSuccess: () => setRenaming(null), onError: notifyError },
+            );
+        }}
+      />
       <ImportCategories opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   );
@@ -216,16 +359,23 @@ function Categories() {
 function TaxRates() {
   const { account } = useCurrentAccount();
   const taxRates = useTaxRates(account.id);
+  const source = useListSource(account.id);
   const add = useAddTaxRate(account.id);
+  const update = useUpdateTaxRate(account.id);
+  const remove = useDeleteTaxRate(account.id);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const readOnly = source.data?.readOnly ?? true;
   const [workspace, setWorkspace] = useState<Workspace>('costs');
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [rate, setRate] = useState('');
   if (taxRates.isError) return <ErrorAlert error={taxRates.error} />;
-  if (taxRates.data === undefined) return <Loader size="sm" aria-label="Loading" />;
+  if (taxRates.data === undefined || source.data === undefined)
+    return <Loader size="sm" aria-label="Loading" />;
   const rows = taxRates.data.filter((t) => t.workspace === workspace);
   return (
     <Stack>
+      <FromLedger source={source.data} list="Tax rates" />
       <SegmentedControl
         aria-label="Tax rates for"
         w={220}
@@ -236,59 +386,97 @@ function TaxRates() {
           { value: 'sales', label: 'Sales' },
         ]}
       />
-      <form
-        aria-label="Add a tax rate"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(
-            {
-              workspace,
-              name: name.trim(),
-              code: code.trim() === '' ? null : code.trim(),
-              rate: rate.trim(),
-            },
-            {
-              onSuccess: () => {
-                setName('');
-                setCode('');
-                setRate('');
+      {!readOnly && (
+        <form
+          aria-label="Add a tax rate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(
+              {
+                workspace,
+                name: name.trim(),
+                code: code.trim() === '' ? null : code.trim(),
+                rate: rate.trim(),
               },
-            },
-          );
-        }}
-      >
-        <Group align="flex-end" gap="xs">
-          <TextInput
-            label="Tax rate name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-          />
-          <TextInput label="Code" w={110} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
-          <TextInput
-            label="Rate %"
-            w={110}
-            inputMode="decimal"
-            value={rate}
-            onChange={(e) => setRate(e.currentTarget.value)}
-            error={fieldReason(add.error, 'rate')}
-            required
-          />
-          <Button type="submit" loading={add.isPending} disabled={name.trim() === '' || rate.trim() === ''}>
-            Add tax rate
-          </Button>
-        </Group>
-      </form>
+              {
+                onSuccess: () => {
+                  setName('');
+                  setCode('');
+                  setRate('');
+                },
+              },
+            );
+          }}
+        >
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              label="Tax rate name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+            />
+            <TextInput label="Code" w={110} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+            <TextInput
+              label="Rate %"
+              w={110}
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.currentTarget.value)}
+              error={fieldReason(add.error, 'rate')}
+              required
+            />
+            <Button type="submit" loading={add.isPending} disabled={name.trim() === '' || rate.trim() === ''}>
+              Add tax rate
+            </Button>
+          </Group>
+        </form>
+      )}
       {add.isError && fieldReason(add.error, 'rate') === undefined && <ErrorAlert error={add.error} />}
-      <ListTable label="Tax rates" head={['Name', 'Code', 'Rate']} empty="No tax rates yet.">
+      <ListTable
+        label="Tax rates"
+        head={readOnly ? ['Name', 'Code', 'Rate'] : ['Name', 'Code', 'Rate', '']}
+        empty="No tax rates yet."
+      >
         {rows.map((t) => (
           <Table.Tr key={t.id}>
             <Table.Td fw={500}>{t.name}</Table.Td>
             <Table.Td c="dimmed">{t.code ?? '—'}</Table.Td>
             <Table.Td>{t.rate}%</Table.Td>
+            {!readOnly && (
+              <Table.Td w={48}>
+                <RowActions
+                  label={t.name}
+                  onRename={() => setRenaming({ id: t.id, name: t.name })}
+                  onDelete={() => {
+                    if (
+                      window.confirm(
+                        `Delete the tax rate ${t.name}? Supplier rules and Inbox items using it lose it.`,
+                      )
+                    )
+                      remove.mutate(t.id, {
+                        onSuccess: () => notifications.show({ color: 'teal', message: 'Tax rate deleted' }),
+                        onError: notifyError,
+                      });
+                  }}
+                />
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </ListTable>
+      <RenameDialog
+        title="Rename the tax rate"
+        value={renaming?.name ?? null}
+        pending={update.isPending}
+        onClose={() => setRenaming(null)}
+        onSave={(name) => {
+          if (renaming !== null)
+            update.mutate(
+              { id: renaming.id, name },
+              { onSuccess: () => setRenaming(null), onError: notifyError },
+            );
+        }}
+      />
     </Stack>
   );
 }
@@ -297,6 +485,9 @@ function PaymentMethods() {
   const { account } = useCurrentAccount();
   const methods = usePaymentMethods(account.id);
   const add = useAddPaymentMethod(account.id);
+  const update = useUpdatePaymentMethod(account.id);
+  const remove = useDeletePaymentMethod(account.id);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [name, setName] = useState('');
   const [last4, setLast4] = useState('');
   if (methods.isError) return <ErrorAlert error={methods.error} />;
@@ -342,14 +533,87 @@ function PaymentMethods() {
       <Text size="xs" c="dimmed">
         When a receipt shows the last 4 digits of a card, Docket picks the payment method with those digits.
       </Text>
-      <ListTable label="Payment methods" head={['Name', 'Card']} empty="No payment methods yet.">
+      <ListTable label="Payment methods" head={['Name', 'Card', '']} empty="No payment methods yet.">
         {methods.data.map((p) => (
           <Table.Tr key={p.id}>
             <Table.Td fw={500}>{p.name}</Table.Td>
             <Table.Td c="dimmed">{p.cardLast4 === null ? '—' : `•••• ${p.cardLast4}`}</Table.Td>
+            <Table.Td w={48}>
+              <RowActions
+                label={p.name}
+                onRename={() => setRenaming({ id: p.id, name: p.name })}
+                onDelete={() => {
+                  if (
+                    window.confirm(
+                      `Delete the payment method ${p.name}? Supplier rules and Inbox items using it lose it.`,
+                    )
+                  )
+                    remove.mutate(p.id, {
+                      onSuccess: () =>
+                        notifications.show({ color: 'teal', message: 'Payment method deleted' }),
+                      onError: notifyError,
+                    });
+                }}
+              />
+            </Table.Td>
           </Table.Tr>
         ))}
       </ListTable>
+      <RenameDialog
+        title="Rename the payment method"
+        value={renaming?.name ?? null}
+        pending={update.isPending}
+        onClose={() => setRenaming(null)}
+        onSave={(name) => {
+          if (renaming !== null)
+            update.mutate(
+              { id: renaming.id, name },
+              { onSuccess: () => setRenaming(null), onError: notifyError },
+            );
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** Xero tracking categories / QuickBooks classes and locations: lists named after them, from the ledger. */
+function Tracking() {
+  const { account } = useCurrentAccount();
+  const source = useListSource(account.id);
+  if (source.isError) return <ErrorAlert error={source.error} />;
+  if (source.data === undefined) return <Loader size="sm" aria-label="Loading" />;
+  if (source.data.tracking.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Tracking comes from accounting software: Xero&apos;s two active tracking categories, or QuickBooks
+        classes and locations. Connect it in Business settings &gt; Connections.
+      </Text>
+    );
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        From {source.data.ledger?.name ?? 'the accounting software'}; rename or add options there, then
+        Refresh lists. Pick options on an item or its line items.
+      </Text>
+      {source.data.tracking.map((list) => (
+        <ListTable key={list.id} label={list.name} head={[list.name, 'Options']} empty="No active options.">
+          {[
+            <Table.Tr key={list.id}>
+              <Table.Td fw={500}>
+                {list.name}{' '}
+                <Badge size="xs" variant="light" color="gray">
+                  {list.kind === 'tracking'
+                    ? 'Tracking category'
+                    : list.kind === 'class'
+                      ? 'Class'
+                      : 'Location'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{list.options.map((o) => o.name).join(', ') || '—'}</Table.Td>
+            </Table.Tr>,
+          ]}
+        </ListTable>
+      ))}
     </Stack>
   );
 }
@@ -407,13 +671,14 @@ export function ListsPage() {
     <Page
       title="Lists"
       path={['Business settings']}
-      description="Categories, tax rates and payment methods used when reviewing and publishing items."
+      description="Categories, tax rates, payment methods and tracking used when reviewing and publishing items."
     >
       <Tabs defaultValue="categories" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="categories">Categories</Tabs.Tab>
           <Tabs.Tab value="tax-rates">Tax rates</Tabs.Tab>
           <Tabs.Tab value="payment-methods">Payment methods</Tabs.Tab>
+          <Tabs.Tab value="tracking">Tracking</Tabs.Tab>
           <Tabs.Tab value="duplicates">Duplicates</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="categories">
@@ -424,6 +689,9 @@ export function ListsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payment-methods">
           <PaymentMethods />
+        </Tabs.Panel>
+        <Tabs.Panel value="tracking">
+          <Tracking />
         </Tabs.Panel>
         <Tabs.Panel value="duplicates">
           <DuplicateSettings />

@@ -11,6 +11,7 @@ import type {
   ContactRules,
   ContactUpdate,
   ImportResult,
+  ListSource as ListSourceSchema,
   ItemDetail as ItemDetailSchema,
   ItemList as ItemListSchema,
   ItemPatch,
@@ -36,6 +37,9 @@ export type CategoryRow = z.infer<typeof Category>;
 export type TaxRateRow = z.infer<typeof TaxRate>;
 export type PaymentMethodRow = z.infer<typeof PaymentMethod>;
 export type BulkBody = z.input<typeof BulkAction>;
+export type ListSource = z.infer<typeof ListSourceSchema>;
+export type TrackingList = ListSource['tracking'][number];
+export type TrackingPick = ItemDetail['tracking'][number];
 export type { ItemPatch, ItemSummary };
 
 type Query = z.output<typeof ItemQuery>;
@@ -119,6 +123,13 @@ export type StatusAction = 'archive' | 'unarchive' | 'delete' | 'restore';
 export function useItemStatus(accountId: string) {
   return useItemsChange(accountId, ({ itemId, action }: { itemId: string; action: StatusAction }) =>
     api.post<ItemSummary>(`${itemPath(accountId, itemId)}/${action}`),
+  );
+}
+
+/** Move to Ready / Move to review by hand (businesses without accounting software). */
+export function useManualStatus(accountId: string) {
+  return useItemsChange(accountId, ({ itemId, status }: { itemId: string; status: 'ready' | 'to_review' }) =>
+    api.post<ItemSummary>(`${itemPath(accountId, itemId)}/${status === 'ready' ? 'ready' : 'to-review'}`),
   );
 }
 
@@ -247,6 +258,20 @@ export function useUpdateCategory(accountId: string) {
   );
 }
 
+export function useDeleteCategory(accountId: string) {
+  return useListChange(accountId, 'categories', (id: string) =>
+    api.delete<{ ok: true }>(`${base(accountId)}/categories/${encodeURIComponent(id)}`),
+  );
+}
+
+/** Where the lists come from: the connected accounting software (read-only lists) and its tracking lists. */
+export function useListSource(accountId: string) {
+  return useQuery({
+    queryKey: listKey(accountId, 'source'),
+    queryFn: () => api.get<ListSource>(`${base(accountId)}/list-source`),
+  });
+}
+
 export function useImportCategories(accountId: string) {
   return useListChange(accountId, 'categories', (csv: string) =>
     api.post<z.infer<typeof ImportResult>>(`${base(accountId)}/categories/import`, { csv }),
@@ -259,6 +284,36 @@ export function useAddTaxRate(accountId: string) {
     'tax-rates',
     (body: { workspace: Workspace; name: string; code: string | null; rate: string }) =>
       api.post<TaxRateRow>(`${base(accountId)}/tax-rates`, body),
+  );
+}
+
+export function useUpdateTaxRate(accountId: string) {
+  return useListChange(
+    accountId,
+    'tax-rates',
+    ({ id, ...patch }: { id: string; name?: string; code?: string | null; rate?: string }) =>
+      api.patch<TaxRateRow>(`${base(accountId)}/tax-rates/${encodeURIComponent(id)}`, patch),
+  );
+}
+
+export function useDeleteTaxRate(accountId: string) {
+  return useListChange(accountId, 'tax-rates', (id: string) =>
+    api.delete<{ ok: true }>(`${base(accountId)}/tax-rates/${encodeURIComponent(id)}`),
+  );
+}
+
+export function useUpdatePaymentMethod(accountId: string) {
+  return useListChange(
+    accountId,
+    'payment-methods',
+    ({ id, ...patch }: { id: string; name?: string; cardLast4?: string | null }) =>
+      api.patch<PaymentMethodRow>(`${base(accountId)}/payment-methods/${encodeURIComponent(id)}`, patch),
+  );
+}
+
+export function useDeletePaymentMethod(accountId: string) {
+  return useListChange(accountId, 'payment-methods', (id: string) =>
+    api.delete<{ ok: true }>(`${base(accountId)}/payment-methods/${encodeURIComponent(id)}`),
   );
 }
 
