@@ -16,6 +16,7 @@ export const SOFTWARE_OPTIONS: readonly z.infer<typeof SoftwareOption>[] = [
     'FreeAgent',
     'KashFlow',
     'MYOB AccountRight',
+    'Zoho Books',
     'ClearBooks',
     'Twinfield',
     'IRIS OpenBooks',
@@ -23,7 +24,7 @@ export const SOFTWARE_OPTIONS: readonly z.infer<typeof SoftwareOption>[] = [
     id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     name,
     supported: false,
-    note: 'Not supported yet: export items to CSV instead.',
+    note: 'Not supported yet: move items to Ready and export them to CSV instead.',
   })),
 ];
 
