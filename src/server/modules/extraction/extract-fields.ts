@@ -3,8 +3,9 @@ import type {
   ExtractionResult,
   ExtractionSource,
   FieldLocation,
+  LineItem,
 } from '../../../shared/contracts/extraction';
-import { normaliseDecimal } from '../../../shared/money';
+import { addDecimals, decimalsClose, normaliseDecimal } from '../../../shared/money';
 import type { Found, FieldContext } from './fields/context';
 import { readCurrency } from './fields/currency';
 import { readDates } from './fields/date';
@@ -12,7 +13,7 @@ import { readDocumentType } from './fields/document-type';
 import { readCardLast4, readInvoiceNumber, readPoNumber, readTaxId } from './fields/ids';
 import { readLineItems } from './fields/line-items';
 import { readSupplier } from './fields/supplier';
-import { readTotals } from './fields/totals';
+import { readTotals, type Totals } from './fields/totals';
 import { groupLines, medianWordHeight, type Line } from './lines';
 import type { Word } from './words';
 
@@ -58,7 +59,9 @@ export function extractFields(input: LayoutInput, options: FieldOptions = {}): E
   const supplier = readSupplier(ctx);
   const dates = readDates(ctx);
   const totals = readTotals(ctx);
-  const items = readLineItems(ctx);
+  const reference = [totals.net?.value, totals.total?.value].filter((v): v is string => v != null);
+  const items = readLineItems(ctx, reference);
+  const itemWarnings = checkItems(items.items?.value ?? [], totals, items.basis);
   const currency = take('currency', readCurrency(ctx));
 
   const result: ExtractionResult = {
@@ -80,20 +83,44 @@ export function extractFields(input: LayoutInput, options: FieldOptions = {}): E
     tax: money(take('tax', totals.tax)),
     net: money(take('net', totals.net)),
     payable: null,
-    taxLines: [],
-    lineItems: take('lineItems', items) ?? [],
+    taxLines: totals.taxLines,
+    lineItems: take('lineItems', items.items) ?? [],
     allowancesCharges: [],
     cardLast4: take('cardLast4', readCardLast4(ctx)),
     confidence,
     locations,
     pageCount: input.pageCount,
     text: linesToText(lines),
-    warnings: [...(input.warnings ?? []), ...dates.warnings, ...totals.warnings],
+    warnings: [...(input.warnings ?? []), ...dates.warnings, ...totals.warnings, ...itemWarnings],
   };
-  if (result.tax !== null || result.net !== null) {
-    result.taxLines = [{ rate: null, category: null, net: result.net, tax: result.tax }];
-  }
   return result;
+}
+
+/**
+ * Line items should add up to the net (tax-exclusive amounts) or the total (tax-inclusive amounts).
+ * When no net was printed and tax-exclusive items add up to the total with no tax shown, the net is the total.
+ */
+function checkItems(items: readonly LineItem[], totals: Totals, basis: 'net' | 'gross' | null): string[] {
+  const amounts = items.map((i) => i.amount);
+  if (amounts.length === 0 || amounts.some((a) => a === null)) return [];
+  const sum = addDecimals(amounts.filter((a): a is string => a !== null));
+  const net = totals.net?.value ?? null;
+  const total = totals.total?.value ?? null;
+  const taxes = addDecimals(items.map((i) => i.tax ?? '0'));
+  if (net !== null && decimalsClose(sum, net, '0.01')) return [];
+  if (total !== null && decimalsClose(sum, total, '0.01')) {
+    if (net === null && totals.tax === null && basis === 'net') {
+      totals.net = { value: total, confidence: 0.6, location: null };
+      totals.tax = { value: '0.00', confidence: 0.5, location: null };
+      totals.taxLines = [{ rate: null, category: null, net: total, tax: '0.00' }];
+    }
+    return [];
+  }
+  if (total !== null && decimalsClose(addDecimals([sum, taxes]), total, '0.01')) return [];
+  const against = net !== null ? `the net ${net}` : total !== null ? `the total ${total}` : null;
+  return against === null
+    ? []
+    : [`The line items add up to ${normaliseDecimal(sum) ?? sum}, not ${against}.`];
 }
 
 function money(value: string | null): string | null {

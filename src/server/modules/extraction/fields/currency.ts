@@ -65,7 +65,7 @@ const ISO_CODES = new Set(
 const SYMBOLS: ReadonlyArray<readonly [RegExp, (country: string | undefined) => string]> = [
   [/€/, () => 'EUR'],
   [/£/, () => 'GBP'],
-  [/₹|\brs\.?\s?\d|\binr\b/, () => 'INR'],
+  [/₹|\brs\.?\s?-?\d|\binr\b/, () => 'INR'],
   [/\brm\s?\d|\(rm\)|\brm\b/, () => 'MYR'],
   [/zł|\bzl\b/, () => 'PLN'],
   [/\bs\$/, () => 'SGD'],

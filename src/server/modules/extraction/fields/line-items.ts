@@ -1,78 +1,205 @@
 import type { LineItem } from '../../../../shared/contracts/extraction';
-import { compareDecimal, decimalsClose, multiplyDecimal } from '../../../../shared/money';
+import { addDecimals, compareDecimal, decimalsClose, multiplyDecimal } from '../../../../shared/money';
 import { parseNumber } from '../amounts';
 import type { Line } from '../lines';
 import { amountsIn, conf, fold, type FieldContext, type Found } from './context';
+import { findHeaders, placeRow, sameHeader, type Cell, type ColumnKind, type TableHeader } from './table';
 
-const HEADER_WORDS =
-  /\b(description|desc|item|items|article|product|omschrijving|beschreibung|designation|qty|quantity|aantal|menge|qte|price|unit|rate|prijs|preis|prix|amount|total|bedrag|betrag|montant)\b/g;
+/** A line that closes the item table: totals, tax summary, payment. */
 const END =
-  /sub\s*-?\s*total|\btotal\b|totaal|gesamt|summe|grand|amount\s*due|balance|\bvat\b|\bgst\b|\btax\b|rounding|\bcash\b|\bchange\b|payment|btw|mwst/;
-const QTY = /^(\d{1,4}(?:[.,]\d{1,3})?)\s*(x|pc|pcs|stk|st|ea|units?)?$/i;
+  /^(sub\s*-?\s*total|subtotaal|zwischensumme|sous-total|total|totaal|totale|gesamt|summe|somme|grand|amount\s*due|balance|net\s*total|montant\s*total|te\s*betalen|a\s*payer|rounding)|\btotal\s*(facture|ht|ttc|eur|excl|incl|amount)|\b(sub\s*-?\s*total|subtotaal|zwischensumme|grand\s*total|amount\s*due|te\s*betalen|invoice\s*total|factuur\s*totaal|rechnungsbetrag|gesamtbetrag|endbetrag)\b/;
+/** Lines inside the table that are not items: section subtotals and tax lines. */
+const SKIP =
+  /^(sub\s*-?\s*total|subtotaal|zwischensumme|sous-total)|^(tax|vat|btw|mwst|ust|tva|gst)\b|^(exclusief|excl|inclusief|incl)\.?\s*(btw|vat|tax|mwst)|\b(discount|korting|rabatt|remise)\s*total/;
+/** An item line that only shows a charge already included in the line above ("Incl. recycling fee 4.24"). */
+const INCLUDED = /^(incl\.?|inkl\.?|inclusief|including|includes|davon|dont|waarvan)\s/;
+const TAX_NOTE = /^(tax|vat|btw|mwst|tva|gst)\s*:?\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%$/;
 
 interface Row {
-  line: Line;
+  lines: Line[];
   item: LineItem;
+  included: boolean;
 }
 
-/** Finds the item table: a header line naming columns, then rows ending in an amount, until a totals line. */
-export function readLineItems(ctx: FieldContext): Found<LineItem[]> | null {
-  const headerIndex = ctx.lines.findIndex((l) => (fold(l.text).match(HEADER_WORDS) ?? []).length >= 2);
-  if (headerIndex < 0) return null;
-  const header = ctx.lines[headerIndex];
-  if (!header) return null;
+/** The value of the first cell of one of the kinds, or null. */
+function cellValue(cells: readonly Cell[], kinds: readonly ColumnKind[], percent = false): string | null {
+  for (const kind of kinds) {
+    const c = cells.find((x) => x.column.kind === kind && x.percent === percent);
+    if (c) return c.amount.value;
+  }
+  return null;
+}
+
+function rowFrom(line: Line, header: TableHeader, ctx: FieldContext): Row | null {
+  const { cells, text } = placeRow(line, header, ctx.unit);
+  const money = cells.filter((c) => !c.percent && (c.amount.decimals >= 1 || c.amount.currencyTouching));
+  const hasNet = header.columns.some((c) => c.kind === 'net' || c.kind === 'amount');
+  const amount = hasNet
+    ? cellValue(money, ['amount', 'net', 'gross'])
+    : cellValue(money, ['gross', 'amount', 'net']);
+  // Without a value in an amount column, the rightmost money value of the row is its amount.
+  const fallback =
+    amount === null &&
+    money.length > 0 &&
+    !header.columns.some((c) => c.kind === 'amount' || c.kind === 'net')
+      ? (money.sort((a, b) => b.amount.box[0] - a.amount.box[0])[0]?.amount.value ?? null)
+      : null;
+  const value = amount ?? fallback;
+  if (value === null) return null;
+  const description = text
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const qty = cells.find((c) => c.column.kind === 'quantity' && !c.percent);
+  const rate =
+    cells.find((c) => c.percent && (c.column.kind === 'taxRate' || c.column.kind === 'tax')) ??
+    cells.find((c) => c.column.kind === 'taxRate');
+  const tax = cells.find((c) => c.column.kind === 'tax' && !c.percent && c.amount.decimals === 2);
+  const unitPrice = cellValue(money, ['unitPrice']);
+  let quantity = qty ? qty.amount.value : null;
+  if (quantity === null && unitPrice !== null && compareDecimal(unitPrice, '0') > 0) {
+    quantity = wholeQuantity(unitPrice, value);
+  }
+  return {
+    lines: [line],
+    included: INCLUDED.test(fold(description)),
+    item: {
+      description: /[A-Za-z]{2,}/.test(description) ? description : null,
+      quantity,
+      unitPrice,
+      amount: value,
+      tax: tax ? tax.amount.value : null,
+      taxRate: rate ? rate.amount.value.replace(/^-/, '') : null,
+    },
+  };
+}
+
+/** Reads the rows under one header until a totals line, a far gap or another kind of table. */
+function readTable(
+  ctx: FieldContext,
+  headers: readonly TableHeader[],
+  h: number,
+): { rows: Row[]; next: number } {
+  const header = headers[h];
+  if (!header) return { rows: [], next: h + 1 };
   const rows: Row[] = [];
-  for (const line of ctx.lines.slice(headerIndex + 1)) {
-    const folded = fold(line.text);
-    if (END.test(folded) && rows.length > 0) break;
-    if (END.test(folded)) continue;
-    const amounts = amountsIn(line).filter((a) => a.decimals >= 2 && a.decimals <= 3);
-    const last = amounts[amounts.length - 1];
-    if (!last) {
-      // A description that runs over onto the next line.
-      const prev = rows[rows.length - 1];
-      if (
-        prev &&
-        line.page === prev.line.page &&
-        /[a-z]{3,}/.test(folded) &&
-        prev.item.description !== null
-      ) {
-        if (line.box[1] - prev.line.box[3] < 1.2 * ctx.unit) prev.item.description += ` ${line.text.trim()}`;
-      }
+  let open: Row | null = null;
+  let next = h + 1;
+  let page = header.page;
+  for (let i = header.index + header.extraLines + 1; i < ctx.lines.length; i++) {
+    const line = ctx.lines[i];
+    if (!line) break;
+    const repeat = headers.find((x) => x.index === i);
+    if (repeat) {
+      // The same header on the next page continues the table; another header ends it.
+      if (!sameHeader(repeat, header) || repeat.page === page) break;
+      i += repeat.extraLines;
+      page = repeat.page;
+      open = null;
+      next = headers.indexOf(repeat) + 1;
       continue;
     }
-    const firstAmount = amounts[0];
-    const descEnd = firstAmount ? firstAmount.start : last.start;
-    let description = line.text.slice(0, descEnd).trim();
-    let quantity: string | null = null;
-    const tokens = description.split(' ');
-    const tail = tokens[tokens.length - 1] ?? '';
-    const head = tokens[0] ?? '';
-    if (tokens.length > 1 && QTY.test(tail)) {
-      quantity = parseNumber((QTY.exec(tail)?.[1] ?? '').replace(',', '.'))?.value ?? null;
-      description = tokens.slice(0, -1).join(' ');
-    } else if (tokens.length > 1 && /^\d{1,3}\s*[xX]?$/.test(head)) {
-      quantity = parseNumber(head.replace(/[xX]/, ''))?.value ?? null;
-      description = tokens.slice(1).join(' ');
+    if (line.page !== page) continue;
+    const first = amountsIn(line)[0];
+    const left = fold(line.text.slice(0, first?.start ?? line.text.length)).trim();
+    const last = open?.lines[open.lines.length - 1];
+    const close = last !== undefined && line.box[1] - last.box[3] < 1.2 * ctx.unit;
+    const note = TAX_NOTE.exec(fold(line.text).trim());
+    if (open && close && note?.[2] !== undefined) {
+      open.item.taxRate ??= parseNumber(note[2])?.value ?? null;
+      open.lines.push(line);
+      continue;
     }
-    const unitPrice = amounts.length >= 2 ? (amounts[amounts.length - 2]?.value ?? null) : null;
-    if (quantity === null && unitPrice !== null && compareDecimal(unitPrice, '0') > 0) {
-      quantity = guessQuantity(unitPrice, last.value);
+    if (rows.length > 0 && END.test(left) && !SKIP.test(left)) break;
+    if (SKIP.test(left) || END.test(left)) {
+      open = null;
+      continue;
     }
-    rows.push({
-      line,
-      item: {
-        description: /[A-Za-z]{2,}/.test(description) ? description.replace(/\s+/g, ' ') : null,
-        quantity,
-        unitPrice,
-        amount: last.value,
-        tax: null,
-        taxRate: null,
-      },
-    });
-    if (rows.length > 200) break;
+    const row = rowFrom(line, header, ctx);
+    if (row && isSubtotal(row, rows)) {
+      open = null;
+      continue;
+    }
+    if (row) {
+      rows.push(row);
+      open = row;
+      if (rows.length > 300) break;
+      continue;
+    }
+    // A line without an amount: more description for the row above, if it sits right under it.
+    const { text } = placeRow(line, header, ctx.unit);
+    if (open && close && text.length > 0) {
+      open.item.description = `${open.item.description ?? ''} ${text.map((w) => w.text).join(' ')}`.trim();
+      open.lines.push(line);
+    } else if (rows.length > 0 && last && line.box[1] - last.box[3] > 8 * ctx.unit) {
+      break;
+    } else {
+      open = null;
+    }
   }
-  if (rows.length === 0) return null;
+  return { rows, next };
+}
+
+/** A short label whose amount is the sum of the rows above is a subtotal, however the label was misread. */
+function isSubtotal(row: Row, rows: readonly Row[]): boolean {
+  if (rows.length < 2 || row.item.amount === null || row.item.quantity !== null) return false;
+  if ((row.item.description ?? '').split(' ').length > 2) return false;
+  return decimalsClose(addDecimals(rows.map((r) => r.item.amount ?? '0')), row.item.amount, '0.01');
+}
+
+/** An amount that only repeats a charge included in the row above is folded into that row's description. */
+function foldIncluded(rows: Row[], reference: readonly string[]): Row[] {
+  const included = rows.filter((r) => r.included);
+  if (included.length === 0) return rows;
+  const all = addDecimals(rows.map((r) => r.item.amount ?? '0'));
+  const without = addDecimals(rows.filter((r) => !r.included).map((r) => r.item.amount ?? '0'));
+  const matches = (sum: string): boolean => reference.some((v) => decimalsClose(sum, v, '0.01'));
+  if (matches(all) || !matches(without)) return rows;
+  const out: Row[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (r.included && prev) {
+      prev.item.description =
+        `${prev.item.description ?? ''} (${r.item.description ?? ''} ${r.item.amount ?? ''})`.trim();
+    } else if (!r.included) out.push(r);
+  }
+  return out;
+}
+
+export interface LineItemsRead {
+  items: Found<LineItem[]> | null;
+  /** The amounts are tax exclusive (header says so), tax inclusive, or the header does not say. */
+  basis: 'net' | 'gross' | null;
+}
+
+/**
+ * Finds the item table from its header row (column labels in several languages) and reads each row by
+ * column position: description, quantity, unit price, tax rate, tax and amount. Rows run until a totals
+ * line; a table continued under the same header on the next page is followed. `reference` holds the
+ * document's net and total: a table whose amounts add up to one of them is preferred.
+ */
+export function readLineItems(ctx: FieldContext, reference: readonly string[] = []): LineItemsRead {
+  const headers = findHeaders(ctx.lines);
+  let best: { rows: Row[]; header: TableHeader; adds: boolean } | null = null;
+  for (let h = 0; h < headers.length;) {
+    const header = headers[h];
+    const { rows: raw, next } = readTable(ctx, headers, h);
+    h = next;
+    if (!header || raw.length === 0) continue;
+    if (
+      header.columns.every((c) => c.kind !== 'description') &&
+      raw.every((r) => r.item.description === null)
+    )
+      continue;
+    const rows = foldIncluded(raw, reference);
+    const sum = addDecimals(rows.map((r) => r.item.amount ?? '0'));
+    const adds = reference.some((v) => decimalsClose(sum, v, '0.01'));
+    if (!best || (adds && !best.adds)) best = { rows, header, adds };
+    if (adds) break;
+  }
+  if (!best) return { items: null, basis: null };
+  const { rows, header, adds } = best;
   const consistent = rows.filter(
     (r) =>
       r.item.quantity !== null &&
@@ -80,15 +207,21 @@ export function readLineItems(ctx: FieldContext): Found<LineItem[]> | null {
       r.item.amount !== null &&
       decimalsClose(multiplyDecimal(r.item.quantity, r.item.unitPrice), r.item.amount, '0.01'),
   ).length;
+  const kinds = header.columns.map((c) => c.kind);
+  const basis = kinds.includes('net') ? 'net' : kinds.includes('gross') ? 'gross' : null;
+  const line = ctx.lines[header.index];
   return {
-    value: rows.map((r) => r.item),
-    confidence: conf(0.4 + 0.4 * (consistent / rows.length)),
-    location: { page: header.page, box: header.box },
+    items: {
+      value: rows.map((r) => r.item),
+      confidence: conf(0.35 + 0.25 * (consistent / rows.length) + (adds ? 0.3 : 0)),
+      location: line ? { page: line.page, box: line.box } : null,
+    },
+    basis,
   };
 }
 
 /** The whole quantity that makes unit price x quantity = amount, if there is one. */
-function guessQuantity(unitPrice: string, amount: string): string | null {
+function wholeQuantity(unitPrice: string, amount: string): string | null {
   for (let q = 1; q <= 100; q++) {
     if (decimalsClose(multiplyDecimal(String(q), unitPrice), amount, '0.01')) return `${q}.00`;
   }

@@ -1,6 +1,8 @@
 import { addDecimals, compareDecimal, decimalsClose, subtractDecimal } from '../../../../shared/money';
+import type { FieldLocation, TaxLine } from '../../../../shared/contracts/extraction';
 import type { Line } from '../lines';
 import { amountsIn, conf, fold, xOverlap, type FieldContext, type Found, type PlacedAmount } from './context';
+import { baseOnLine, rateIn, readTaxTable } from './tax-lines';
 
 /** Amount labels. Tested on folded (lower case, accent-free) text left of the amount. */
 const LABELS = {
@@ -12,7 +14,9 @@ const LABELS = {
   tax: /\b(gst|vat|tax|sst|btw|mwst|ust|tva|iva|igst|cgst|sgst|mva|moms)\b|service\s*tax|steuer/,
   notTax:
     /(gst|vat|tax|sst|btw|tva)\s*(id|reg|no\b|number|invoice|#|code)|tax\s*invoice|incl|include|excl|before|exempt|zero\s*rated|relief|summary|total\s*(sales\s*)?(excl|incl)|amount\s*\(?rm\)?\s*tax|tax\s*\(?rm\)?\s*amount/,
-  net: /sub\s*-?\s*tota|total\s*excl|excl|exkl|before\s*tax|untaxed|net\s*amount|netto|zwischensumme|subtotaal|total\s*ht|\bht\b|amount\s*excl|total\s*net\b|hors\s*tax/,
+  net: /sub\s*-?\s*tota|ohne\s*(mwst|ust)|total\s*excl|excl|exkl|before\s*tax|untaxed|net\s*amount|netto|zwischensumme|subtotaal|total\s*ht|\bht\b|amount\s*excl|total\s*net\b|hors\s*tax/,
+  netWithTax:
+    /(excl|exkl|exclusief|excluding|ohne|hors|before|vor|voor)\.?\s*(of\s*)?(gst|vat|tax|sst|btw|mwst|ust|tva|taxes|steuer)/,
   rounding: /round(ing)?\s*(adj|off)|rounding|pembundaran/,
   cash: /\bcash\b|tunai|tender|\bpaid\b|payment|\bvisa\b|master|amex|\bcard\b|debit|credit|contant|bar\b/,
   change: /\bchange\b|\bbaki\b|kembali|wisselgeld|ruckgeld|rendu/,
@@ -23,13 +27,20 @@ export interface Totals {
   total: Found<string> | null;
   tax: Found<string> | null;
   net: Found<string> | null;
+  /** Tax per rate: a VAT summary table, several rated tax lines, or the one tax found. */
+  taxLines: TaxLine[];
   warnings: string[];
 }
 
 interface Labelled {
   amount: PlacedAmount;
   label: string;
+  /** Amounts of one line share a group until an amount has a label of its own ("Excl. VAT 10.00 Total 12.10"). */
+  group: number;
 }
+
+/** Currency words between two amounts are not a label of their own. */
+const CURRENCY_WORDS = /\b(rm|eur|usd|gbp|myr|sgd|inr|rs|chf|pln|aud|cad|nzd)\b/g;
 
 /** Amounts that can be money: two decimals, or a whole number printed with a currency. */
 function moneyLike(a: PlacedAmount): boolean {
@@ -41,14 +52,18 @@ function moneyLike(a: PlacedAmount): boolean {
 /** Each amount with the label text to its left on its line, or on the line above it (table headers). */
 function labelledAmounts(lines: readonly Line[], unit: number): Labelled[] {
   const out: Labelled[] = [];
+  let group = 0;
   lines.forEach((line, i) => {
     const amounts = amountsIn(line).filter(moneyLike);
     if (amounts.length > 0) {
+      group += 1;
       amounts.forEach((a, k) => {
         const prevEnd = k > 0 ? (amounts[k - 1]?.end ?? 0) : 0;
         const own = fold(line.text.slice(prevEnd, a.start));
+        const hasOwn = /[a-z]{2,}/.test(own.replace(CURRENCY_WORDS, ' '));
+        if (hasOwn && k > 0) group += 1;
         const label = /[a-z]{2,}/.test(own) ? own : fold(line.text.slice(0, a.start));
-        out.push({ amount: a, label });
+        out.push({ amount: a, label, group });
       });
       return;
     }
@@ -63,7 +78,8 @@ function labelledAmounts(lines: readonly Line[], unit: number): Labelled[] {
         const over = labelWords.filter((w) => xOverlap(w.box, a.box) > 0.3);
         const words = over.length > 0 ? over : labelWords.slice(-1);
         if (words.length > 0 && fold(below.text.slice(0, a.start)).replace(/[^a-z]/g, '').length < 3) {
-          out.push({ amount: a, label: fold(words.map((w) => w.text).join(' ')) });
+          group += 1;
+          out.push({ amount: a, label: fold(words.map((w) => w.text).join(' ')), group });
         }
       }
     }
@@ -71,13 +87,14 @@ function labelledAmounts(lines: readonly Line[], unit: number): Labelled[] {
   return out;
 }
 
+/** The rightmost amount of each label: "Total 1 278.61 40.39 319.00" is 319.00. */
 function rightmostPerLine(items: Labelled[]): Labelled[] {
-  const byLine = new Map<Line, Labelled>();
+  const byGroup = new Map<number, Labelled>();
   for (const it of items) {
-    const prev = byLine.get(it.amount.line);
-    if (!prev || it.amount.start > prev.amount.start) byLine.set(it.amount.line, it);
+    const prev = byGroup.get(it.group);
+    if (!prev || it.amount.start > prev.amount.start) byGroup.set(it.group, it);
   }
-  return [...byLine.values()];
+  return [...byGroup.values()];
 }
 
 function found(l: Labelled, confidence: number): Found<string> {
@@ -103,8 +120,11 @@ export function readTotals(ctx: FieldContext): Totals {
   const taxes = rightmostPerLine(
     positive.filter((l) => LABELS.tax.test(l.label) && !LABELS.notTax.test(l.label) && !isTotal(l)),
   );
+  // "Excl. VAT", "Exclusief BTW", "ohne MwSt" name a net amount although they name the tax.
   const nets = rightmostPerLine(
-    positive.filter((l) => LABELS.net.test(l.label) && !LABELS.tax.test(l.label)),
+    positive.filter(
+      (l) => LABELS.net.test(l.label) && (!LABELS.tax.test(l.label) || LABELS.netWithTax.test(l.label)),
+    ),
   );
   const cash = rightmostPerLine(
     labelled.filter((l) => LABELS.cash.test(l.label) && !LABELS.change.test(l.label)),
@@ -157,12 +177,37 @@ export function readTotals(ctx: FieldContext): Totals {
   const totalValue = total?.value ?? null;
   const below = (l: Labelled): boolean =>
     totalValue === null || compareDecimal(l.amount.value, totalValue) < 0;
-  const tax = pickTax(taxes.filter(below), nets, totalValue);
-  let net = pickNet(
-    nets.filter((n) => totalValue === null || compareDecimal(n.amount.value, totalValue) <= 0),
-    tax,
-    totalValue,
+  const netsBelow = nets.filter(
+    (n) => totalValue === null || compareDecimal(n.amount.value, totalValue) <= 0,
   );
+  const picked = pickTax(taxes.filter(below), nets, totalValue);
+  let tax = picked ? found(picked.l, picked.confidence) : null;
+  let taxLines: TaxLine[] = [];
+  let net = pickNet(netsBelow, tax, totalValue);
+  const adds = (n: string | null, t: string | null): boolean =>
+    n !== null && t !== null && totalValue !== null && decimalsClose(addDecimals([n, t]), totalValue, '0.02');
+
+  // Several rates each with their tax line ("BTW 9% 1.80", "BTW 21% 4.20"): the tax is their sum.
+  const multi = multiRate(taxes.filter(below));
+  if (multi && !adds(net?.value ?? null, tax?.value ?? null)) {
+    const fits = netsBelow.find((n) => adds(n.amount.value, multi.sum));
+    if (fits || (!net && totalValue !== null)) {
+      tax = { value: multi.sum, confidence: fits ? 0.85 : 0.6, location: multi.location };
+      net = fits ? found(fits, 0.85) : null;
+      taxLines = multi.lines;
+    }
+  }
+  // A VAT summary table (rate, taxable amount, tax) settles tax and net when the labels did not.
+  const table = readTaxTable(ctx);
+  if (table?.tax != null && !adds(net?.value ?? null, tax?.value ?? null)) {
+    const tableNet = table.net ?? (totalValue !== null ? subtractDecimal(totalValue, table.tax) : null);
+    if (tax === null || adds(tableNet, table.tax)) {
+      const sure = adds(tableNet, table.tax) ? 0.9 : 0.6;
+      tax = { value: table.tax, confidence: sure, location: table.location };
+      net = tableNet === null ? null : { value: tableNet, confidence: sure, location: table.location };
+      taxLines = table.lines;
+    }
+  }
   if (!net && tax && totalValue !== null) {
     net = {
       value: subtractDecimal(totalValue, tax.value),
@@ -179,16 +224,60 @@ export function readTotals(ctx: FieldContext): Totals {
       net.confidence = conf(net.confidence - 0.2);
     }
   }
-  return { total, tax, net, warnings };
+  if (taxLines.length === 0 && tax) {
+    const label = picked && picked.l.amount.value === tax.value ? picked.l : null;
+    taxLines = [
+      {
+        rate: label ? rateIn(label.label) : null,
+        category: null,
+        net: (label ? baseOnLine(label.amount.line, label.amount.start) : null) ?? net?.value ?? null,
+        tax: tax.value,
+      },
+    ];
+  } else if (taxLines.length === 0 && net) {
+    taxLines = [{ rate: null, category: null, net: net.value, tax: null }];
+  }
+  return { total, tax, net, taxLines, warnings };
 }
 
-function pickTax(taxes: Labelled[], nets: Labelled[], total: string | null): Found<string> | null {
+/** Tax amounts labelled with different rates, on different lines: their sum and one tax line each. */
+function multiRate(taxes: Labelled[]): { sum: string; lines: TaxLine[]; location: FieldLocation } | null {
+  const byRate = new Map<string, Labelled>();
+  for (const t of taxes) {
+    const rate = rateIn(t.label);
+    if (rate === null || /^0(\.0+)?$/.test(t.amount.value)) continue;
+    if (byRate.has(rate)) return null;
+    byRate.set(rate, t);
+  }
+  if (byRate.size < 2) return null;
+  const entries = [...byRate.entries()];
+  const lines = entries.map(([rate, t]) => ({
+    rate,
+    category: null,
+    net: baseOnLine(t.amount.line, t.amount.start),
+    tax: t.amount.value,
+  }));
+  const first = entries[0]?.[1];
+  return {
+    sum: addDecimals(entries.map(([, t]) => t.amount.value)),
+    lines,
+    location: { page: first?.amount.line.page ?? 1, box: first?.amount.box ?? [0, 0, 0, 0] },
+  };
+}
+
+function pickTax(
+  taxes: Labelled[],
+  nets: Labelled[],
+  total: string | null,
+): { l: Labelled; confidence: number } | null {
   if (taxes.length === 0) return null;
   // Prefer a tax that, added to a net amount, makes the total.
   if (total !== null) {
     for (const t of taxes) {
       for (const n of nets) {
-        if (decimalsClose(addDecimals([n.amount.value, t.amount.value]), total, '0.02')) return found(t, 0.9);
+        if (decimalsClose(addDecimals([n.amount.value, t.amount.value]), total, '0.02')) {
+          return { l: t, confidence: 0.9 };
+        }
       }
     }
   }
@@ -196,7 +285,7 @@ function pickTax(taxes: Labelled[], nets: Labelled[], total: string | null): Fou
   const pick = [...(nonZero.length > 0 ? nonZero : taxes)].sort(
     (a, b) => b.amount.line.index - a.amount.line.index,
   )[0];
-  return pick ? found(pick, 0.6) : null;
+  return pick ? { l: pick, confidence: 0.6 } : null;
 }
 
 function pickNet(nets: Labelled[], tax: Found<string> | null, total: string | null): Found<string> | null {
@@ -236,7 +325,7 @@ function withRoundingAndPaid(
         const hit = plain.find(
           (p) => p.amount.line.index > r.amount.line.index && decimalsClose(p.amount.value, target),
         );
-        if (hit) out.push({ l: { amount: hit.amount, label: t.label }, bonus: 1.2 });
+        if (hit) out.push({ l: { amount: hit.amount, label: t.label, group: hit.group }, bonus: 1.2 });
       }
     }
   }
