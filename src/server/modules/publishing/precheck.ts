@@ -33,7 +33,10 @@ export function precheck(input: PublishInput): Problem[] {
   if (item.currency === null)
     out.push(problem('missing_currency', 'The currency is missing.', 'Add the currency on the item.'));
 
-  const contact = item.contactId === null ? undefined : ledger.contacts.get(item.contactId);
+  // Linked contacts by id; an archived one is no longer linked after a refresh, so also by name.
+  const contact =
+    (item.contactId === null ? undefined : ledger.contacts.get(item.contactId)) ??
+    ledger.inactiveContactsByName?.get(item.contactName?.trim().toLowerCase() ?? '');
   if (contact?.active === false)
     out.push(
       problem(

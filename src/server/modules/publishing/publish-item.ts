@@ -20,6 +20,7 @@ import { payDocument } from './pay-document';
 import { idempotencyKeyOf, planPublication, type Problem } from './publishing';
 import {
   approvedBillsSince,
+  billsInFlightAhead,
   claimPublication,
   getConnection,
   getPublication,
@@ -233,6 +234,13 @@ async function plan(
       );
       duplicateNumber = found !== null;
     }
+  } else if (item.reference !== null && connection.software === 'quickbooks') {
+    // QuickBooks refuses a bill number already used for the supplier (its duplicate-number
+    // warning is on by default); Docket's own publications are checked, without a call.
+    duplicateNumber = await publishedNumberExists(ctx.db, tenant, item.id, item.reference, {
+      contactId: item.contactId,
+      contactName: item.contactName,
+    });
   }
   const month = new Date(`${ctx.clock.now().toISOString().slice(0, 7)}-01T00:00:00Z`);
   return planPublication(
@@ -249,7 +257,9 @@ async function plan(
           ? null
           : { bankAccountId: pmLink.bankAccountId, paymentType: pmLink.paymentType },
       duplicateNumber,
-      approvedBillsThisMonth: await approvedBillsSince(ctx.db, tenant, connection.tenantId, month),
+      approvedBillsThisMonth:
+        (await approvedBillsSince(ctx.db, tenant, connection.tenantId, month)) +
+        (await billsInFlightAhead(ctx.db, tenant, item.id, claimed.updatedAt)),
       sourceUrl: `${ctx.publicBaseUrl}/accounts/${tenant.accountId}/items/${item.id}`,
     },
     idempotencyKeyOf(item.id, claimed.generation, claimed.attempt),

@@ -273,13 +273,18 @@ export async function approvedBillsSince(
   return row?.n ?? 0;
 }
 
-/** Another item of this account published with the same number (and supplier). */
+/** Another item of this account published with the same number (and, when given, the same supplier). */
 export async function publishedNumberExists(
   db: Db,
   tenant: Tenant,
   itemId: string,
   number: string,
+  supplier?: { readonly contactId: string | null; readonly contactName: string | null },
 ): Promise<boolean> {
+  const sameSupplier =
+    supplier === undefined
+      ? undefined
+      : sql`exists (select 1 from items i where i.id = ${publications.itemId} and (i.contact_id = ${supplier.contactId} or lower(i.contact_name) = lower(${supplier.contactName ?? ''})))`;
   const [row] = await db
     .select({ itemId: publications.itemId })
     .from(publications)
@@ -289,10 +294,37 @@ export async function publishedNumberExists(
         eq(publications.state, 'published'),
         eq(publications.ledgerNumber, number),
         sql`${publications.itemId} <> ${itemId}`,
+        sameSupplier,
       ),
     )
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Other items of this account on their way to the ledger that may become approved bills (small
+ * Xero plans): created but not yet marked published, or claimed before this one (so of several
+ * pre-checks running at once, each counts only those ahead of it).
+ */
+export async function billsInFlightAhead(
+  db: Db,
+  tenant: Tenant,
+  itemId: string,
+  claimedAt: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(publications)
+    .where(
+      and(
+        eq(publications.accountId, tenant.accountId),
+        eq(publications.state, 'publishing'),
+        sql`${publications.itemId} <> ${itemId}`,
+        sql`((${publications.ledgerDocumentId} is not null and ${publications.kind} = 'bill' and coalesce(${publications.ledgerStatus}, '') <> 'DRAFT')
+          or (${publications.ledgerDocumentId} is null and (${publications.updatedAt} < ${claimedAt} or (${publications.updatedAt} = ${claimedAt} and ${publications.itemId} < ${itemId}))))`,
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** The account an OAuth state was issued for, without using the state up (for the callback's redirect). */

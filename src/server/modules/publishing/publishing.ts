@@ -64,6 +64,8 @@ export interface LedgerSnapshot {
   readonly taxRates: ReadonlyMap<string, SnapshotTaxRate>;
   /** By Docket contact id. */
   readonly contacts: ReadonlyMap<string, SnapshotContact>;
+  /** Archived or inactive contacts by lower-case name: a document sent with that name is refused. */
+  readonly inactiveContactsByName?: ReadonlyMap<string, SnapshotContact>;
 }
 
 export interface ItemLine {

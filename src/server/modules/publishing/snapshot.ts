@@ -25,6 +25,7 @@ export function snapshotOf(entries: readonly ListEntryRow[], fallbackCurrency: s
   const accounts = new Map<string, SnapshotAccount>();
   const taxRates = new Map<string, SnapshotTaxRate>();
   const contacts = new Map<string, SnapshotContact>();
+  const inactiveContactsByName = new Map<string, SnapshotContact>();
   const categoryLinks = new Map<string, string>();
   const taxRateLinks = new Map<string, string>();
   const currencies: string[] = [];
@@ -61,6 +62,7 @@ export function snapshotOf(entries: readonly ListEntryRow[], fallbackCurrency: s
       case 'contact': {
         const contact = { id: e.ledgerId, name: e.name, active: e.active };
         if (e.docketId !== null) contacts.set(e.docketId, contact);
+        if (!e.active) inactiveContactsByName.set(e.name.trim().toLowerCase(), contact);
         const customer = text(e.data, 'customerDocketId');
         if (customer !== null) contacts.set(customer, contact);
         break;
@@ -82,6 +84,7 @@ export function snapshotOf(entries: readonly ListEntryRow[], fallbackCurrency: s
       accounts,
       taxRates,
       contacts,
+      inactiveContactsByName,
     },
     categoryLinks,
     taxRateLinks,
