@@ -258,6 +258,25 @@ function SoftwareList({
   );
 }
 
+/** Businesses without (supported) accounting software: how Docket works for them. */
+function WithoutSoftware() {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="without-software">
+      <Stack gap="xs">
+        <Title order={2} fz="lg" id="without-software">
+          Without accounting software
+        </Title>
+        <Text size="sm" c="dimmed">
+          Using Sage, FreeAgent, MYOB, Zoho Books, KashFlow or another software Docket does not publish to
+          yet? Review items as usual, move them to Ready yourself (Move to Ready on the item or for selected
+          items), then select Ready items and choose Export to CSV and archive. Categories, tax rates and
+          payment methods are your own in Business settings &gt; Lists.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
 /**
  * Business settings > Connections: the accounting software this business publishes to (connect,
  * status, Reconnect, Disconnect, Refresh lists), why documents may not be publishing, the publishing
@@ -290,6 +309,7 @@ export function ConnectionsPage() {
             <ConnectionCard accountId={account.id} connection={connection} canManage={canManage} />
           )}
           <SoftwareList accountId={account.id} connections={connections.data} canManage={canManage} />
+          {(connection === null || connection.status === 'disconnected') && <WithoutSoftware />}
           <WhyNotPublishingSection accountId={account.id} connections={connections.data} />
           {connection !== null && (
             <>

@@ -148,7 +148,9 @@ export function LedgerListsSection({ accountId, softwareName }: { accountId: str
         </Group>
         <Text size="sm" c="dimmed">
           Imported when you connect and kept fresh (at most about 5 minutes old). Categories, tax rates and
-          contacts are created in Docket from these; archived ones are kept but not offered.
+          contacts are created in Docket from these; archived ones are kept but not offered. Categories and
+          tax rates are read-only in Docket while connected (only Visible changes, in Business settings &gt;
+          Lists); tracking options are picked on items and their line items.
         </Text>
         {lists.isPending && <Loader size="sm" aria-label="Loading lists" />}
         {lists.isError && (
