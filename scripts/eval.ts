@@ -58,6 +58,14 @@ function printTable<F extends string>(title: string, score: DatasetScore<F>): vo
       `  (address comparing letters and digits only, punctuation ignored: ${share(score.addressLetters).toFixed(3)})`,
     );
   }
+  if (score.side) {
+    log('  side figures (human table only, not in --json):');
+    for (const [field, s] of Object.entries<{ right: number; scored: number }>(score.side)) {
+      log(
+        `  ${field.padEnd(15)} ${String(s.right).padStart(7)} ${String(s.scored).padStart(7)} ${share(s).toFixed(3).padStart(7)}`,
+      );
+    }
+  }
   if (values.misses === true) for (const m of score.misses) log(`    miss ${m}`);
 }
 

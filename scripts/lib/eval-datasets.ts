@@ -11,6 +11,7 @@ import { extractDocument } from '../../src/server/modules/extraction';
 import { extractFields } from '../../src/server/modules/extraction/extract-fields';
 import { readSroieBoxes } from '../../src/server/modules/extraction/words';
 import { sameAmount, sameDate, sameLetters, sameText } from './eval-compare';
+import { emptySide, scoreInvoiceSide, type InvoiceSideField } from './eval-invoice-extras';
 
 export interface FieldScore {
   right: number;
@@ -25,6 +26,8 @@ export interface DatasetScore<F extends string> {
   misses: string[];
   /** Address right when only letters and digits are compared (SROIE; a side figure). */
   addressLetters?: FieldScore;
+  /** Invoice side figures (net, currency, line items): human table only, not in --json. */
+  side?: Record<InvoiceSideField, FieldScore>;
 }
 
 export const SROIE_FIELDS = ['company', 'address', 'date', 'total'] as const;
@@ -175,6 +178,7 @@ export async function evalInvoice2data(
   const files = (await readdir(dir)).sort();
   const inputs = files.filter((f) => /\.(pdf|png)$/i.test(f) && files.includes(f.replace(/\.\w+$/, '.json')));
   const fields = emptyScores(I2D_FIELDS);
+  const side = emptySide();
   const misses: string[] = [];
   let failed = 0;
   for (const file of inputs) {
@@ -202,6 +206,7 @@ export async function evalInvoice2data(
       );
       check('total', e.amount, e.amount !== undefined && sameAmount(r.total, e.amount), r.total);
       check('tax', e.amount_tax, e.amount_tax !== undefined && sameAmount(r.tax, e.amount_tax), r.tax);
+      for (const m of scoreInvoiceSide(e, r, side)) misses.push(`${file} ${m}`);
     } catch (error) {
       failed += 1;
       misses.push(`${file} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -212,7 +217,7 @@ export async function evalInvoice2data(
       tally(fields, 'tax', e.amount_tax, false);
     }
   }
-  return { n: inputs.length, fields, failed, seconds: (performance.now() - started) / 1000, misses };
+  return { n: inputs.length, fields, failed, seconds: (performance.now() - started) / 1000, misses, side };
 }
 
 /** The issuers named in the ground truth: stands in for an account's list of known suppliers. */
