@@ -9,9 +9,12 @@ import { z } from 'zod';
 import type { ExtractionResult } from '../../src/shared/contracts/extraction';
 import { extractDocument } from '../../src/server/modules/extraction';
 import { extractFields } from '../../src/server/modules/extraction/extract-fields';
+import { readSupplier } from '../../src/server/modules/extraction/fields/supplier';
+import type { SupplierModel } from '../../src/server/modules/extraction/model/supplier-model';
 import { readSroieBoxes } from '../../src/server/modules/extraction/words';
 import { sameAmount, sameDate, sameLetters, sameText } from './eval-compare';
 import { emptySide, scoreInvoiceSide, type InvoiceSideField } from './eval-invoice-extras';
+import { sroieContext } from './eval-supplier-model';
 
 export interface FieldScore {
   right: number;
@@ -88,8 +91,17 @@ function scoreSroie(
   return wrong;
 }
 
+/**
+ * Which supplier model reads a receipt: `undefined` keeps the pipeline's own (the bundled weights), `null`
+ * means the hand-written rules alone, and cross-validation passes the model of the fold that never saw it.
+ */
+export type SupplierModelFor = (id: string) => SupplierModel | null | undefined;
+
 /** SROIE task 3 from the dataset's own OCR lines (box/*.txt). */
-export async function evalSroieWords(dir: string): Promise<DatasetScore<SroieField>> {
+export async function evalSroieWords(
+  dir: string,
+  supplierModelFor: SupplierModelFor = () => undefined,
+): Promise<DatasetScore<SroieField>> {
   const started = performance.now();
   const ids = (await readdir(join(dir, 'key')))
     .filter((f) => f.endsWith('.json'))
@@ -102,8 +114,15 @@ export async function evalSroieWords(dir: string): Promise<DatasetScore<SroieFie
   for (const id of ids) {
     const key = SroieKey.parse(JSON.parse(await readFile(join(dir, 'key', `${id}.json`), 'utf8')));
     try {
-      const words = readSroieBoxes(await readFile(join(dir, 'box', `${id}.txt`), 'utf8'));
+      const boxText = await readFile(join(dir, 'box', `${id}.txt`), 'utf8');
+      const words = readSroieBoxes(boxText);
       const r = extractFields({ file: id, source: 'words', pageCount: 1, words }, { country: 'MY' });
+      const model = supplierModelFor(id);
+      if (model !== undefined) {
+        const s = readSupplier(sroieContext(boxText), model);
+        r.supplier.name = s.name?.value ?? null;
+        r.supplier.address = s.address?.value ?? null;
+      }
       for (const w of scoreSroie(fields, addressLetters, key, r)) misses.push(`${id} ${w}`);
     } catch (error) {
       failed += 1;

@@ -25,7 +25,7 @@ export interface TrainOptions {
   l2: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { iterations: 300, rate: 0.05, l2: 0.01 };
+export const DEFAULT_TRAIN: TrainOptions = { iterations: 150, rate: 0.05, l2: 0.01 };
 
 interface SparseRow {
   idx: Int32Array;
@@ -44,7 +44,9 @@ interface Prepared {
  */
 export function trainRanker(groups: readonly Group[], options: TrainOptions = DEFAULT_TRAIN): RankerWeights {
   const useful = groups.filter((g) => g.right.some((r) => r) && g.x.length > 1);
-  const names = [...new Set(useful.flatMap((g) => g.x.flatMap((v) => v.map(([n]) => n))))].sort();
+  const seen = new Set<string>();
+  for (const g of useful) for (const v of g.x) for (const [n] of v) seen.add(n);
+  const names = [...seen].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const d = names.length;
   const sum = new Float64Array(d);
@@ -87,24 +89,35 @@ export function trainRanker(groups: readonly Group[], options: TrainOptions = DE
   const grad = new Float64Array(d);
   const beta1 = 0.9;
   const beta2 = 0.999;
+  let e = new Float64Array(64);
   for (let t = 1; t <= options.iterations; t++) {
     grad.fill(0);
     for (const g of data) {
-      const s = g.rows.map((row) => dot(w, row));
-      const top = Math.max(...s);
-      const e = s.map((v) => Math.exp(v - top));
-      const z = e.reduce((a, v) => a + v, 0);
-      const zRight = e.reduce((a, v, i) => a + (g.right[i] === true ? v : 0), 0);
-      g.rows.forEach((row, i) => {
-        const p = (e[i] ?? 0) / z;
-        const q = g.right[i] === true ? (e[i] ?? 0) / zRight : 0;
-        const c = p - q;
-        if (c === 0) return;
+      const n = g.rows.length;
+      if (e.length < n) e = new Float64Array(n * 2);
+      let top = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = dot(w, g.rows[i] as SparseRow);
+        e[i] = v;
+        if (v > top) top = v;
+      }
+      let z = 0;
+      let zRight = 0;
+      for (let i = 0; i < n; i++) {
+        const v = Math.exp((e[i] ?? 0) - top);
+        e[i] = v;
+        z += v;
+        if (g.right[i] === true) zRight += v;
+      }
+      for (let i = 0; i < n; i++) {
+        const c = (e[i] ?? 0) / z - (g.right[i] === true ? (e[i] ?? 0) / zRight : 0);
+        if (c === 0) continue;
+        const row = g.rows[i] as SparseRow;
         for (let k = 0; k < row.idx.length; k++) {
           const j = row.idx[k] ?? 0;
           grad[j] = (grad[j] ?? 0) + c * (row.val[k] ?? 0);
         }
-      });
+      }
     }
     for (let j = 0; j < d; j++) {
       const gj = (grad[j] ?? 0) / Math.max(1, data.length) + options.l2 * (w[j] ?? 0);

@@ -36,13 +36,23 @@ export function spanLines(facts: readonly LineFacts[], s: Span): Line[] {
 /** Every candidate name (runs of up to 3 lines near the top) and address (runs of up to 6 lines). */
 export function supplierCandidates(lines: readonly Line[], unit: number, hint: RuleHint): SupplierCandidates {
   const facts = lineFacts(lines, unit);
-  const names = spans(facts.length, NAME_START_LINES, NAME_MAX_LINES).map((span) => ({
+  const has = (span: Span, test: (f: LineFacts) => boolean): boolean =>
+    facts.slice(span.start, span.end + 1).some(test);
+  // Hard limits, never crossed by a right answer in the training data: a name holds no date, an
+  // address no phone, e-mail, web address, date or document title.
+  const nameSpans = spans(facts.length, NAME_START_LINES, NAME_MAX_LINES).filter(
+    (span) => !has(span, (f) => f.date),
+  );
+  const addressSpans = spans(facts.length, ADDRESS_START_LINES, ADDRESS_MAX_LINES).filter(
+    (span) => !has(span, (f) => f.contact || f.date || f.title),
+  );
+  const names = nameSpans.map((span) => ({
     span,
     x: sparse((emit) => {
       nameFeatures(facts, span, hint, emit);
     }),
   }));
-  const addresses = spans(facts.length, ADDRESS_START_LINES, ADDRESS_MAX_LINES).map((span) => ({
+  const addresses = addressSpans.map((span) => ({
     span,
     x: sparse((emit) => {
       addressFeatures(facts, span, hint, hint.name, emit);
