@@ -97,6 +97,7 @@ export async function startDocket(
     ledgers: simulators?.settings ?? ledgerEnv,
     publicBaseUrl: config.baseUrl,
     logger,
+    sharedLimits: database.engine === 'postgres',
   });
   const queue = await startJobQueue(database, buildJobRegistry(database, clock, capture, publishing), {
     logger,

@@ -10,7 +10,7 @@ import type { PublishingContext } from './context';
 import { publishingJobs, sweepOnce } from './jobs';
 import { ledgerDirectory, ledgerSettingsFromEnv, type LedgerSettings } from './ledgers';
 import { publishingRoutes } from './publishing.routes';
-import { LedgerRateLimiter, realTimer, type Timer } from './rate-limiter';
+import { LedgerRateLimiter, realTimer, SharedCallSlots, type Timer } from './rate-limiter';
 
 export { ledgerSettingsFromEnv, type LedgerSettings };
 export { startLedgerSimulators } from './simulators';
@@ -36,6 +36,8 @@ export function createPublishing(opts: {
   publicBaseUrl: string;
   logger?: Logger | null;
   timer?: Timer;
+  /** Share the ledger rate limits with other processes through the database (PostgreSQL mode). */
+  sharedLimits?: boolean;
 }): Publishing {
   const ctx: PublishingContext = {
     db: opts.db,
@@ -43,7 +45,13 @@ export function createPublishing(opts: {
     secrets: opts.secrets,
     storage: opts.storage,
     ledgers: ledgerDirectory(opts.ledgers, opts.publicBaseUrl, () => opts.clock.now()),
-    limiter: new LedgerRateLimiter(opts.timer ?? realTimer),
+    // Several processes on one PostgreSQL share the vendors' limits through it (0109).
+    limiter: new LedgerRateLimiter(
+      opts.timer ?? realTimer,
+      opts.sharedLimits === true
+        ? new SharedCallSlots(opts.db, { leaseMs: Math.max(120_000, 2 * opts.ledgers.timeoutMs) })
+        : null,
+    ),
     publicBaseUrl: opts.publicBaseUrl,
     logger: opts.logger ?? null,
     queue: null,
