@@ -20,7 +20,7 @@ void describe('a business without accounting software: manual Ready and CSV expo
       const software = page.getByRole('table', { name: 'Accounting software' });
       await software
         .getByRole('row', { name: /Zoho Books/ })
-        .getByText('Not supported yet')
+        .getByText('Not supported yet', { exact: true })
         .waitFor();
       await page.getByRole('heading', { name: 'Without accounting software' }).waitFor();
 
