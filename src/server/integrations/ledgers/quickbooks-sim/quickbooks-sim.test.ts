@@ -156,6 +156,40 @@ describe('QuickBooks simulator API', () => {
     expect(purchase.json()).toMatchObject({ Purchase: { TotalAmt: 48, PaymentType: 'CreditCard' } });
   });
 
+  it('when a Cash purchase names a credit card account or a CreditCard purchase a bank account, then QuickBooks refuses the account type; Check from a bank account and Item queries pass', async () => {
+    q = await connectQuickBooks();
+    const purchase = (PaymentType: string, account: string) =>
+      q.call('POST', '/purchase', {
+        PaymentType,
+        AccountRef: { value: account },
+        EntityRef: { value: '2', type: 'Vendor' },
+        TxnDate: '2024-06-11',
+        Line: [
+          {
+            Amount: 40,
+            DetailType: 'AccountBasedExpenseLineDetail',
+            AccountBasedExpenseLineDetail: { AccountRef: { value: '6' }, TaxCodeRef: { value: '1' } },
+          },
+        ],
+      });
+    for (const [type, account] of [
+      ['Cash', '2'],
+      ['CreditCard', '1'],
+    ] as const) {
+      const refused = await purchase(type, account);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<Fault>().Fault.Error[0]?.Detail).toMatch(/Invalid account type/);
+    }
+    expect((await purchase('Check', '1')).statusCode).toBe(200);
+    const items = await q.call(
+      'GET',
+      `/query?query=${encodeURIComponent('select * from Item where Active in (true, false) startposition 1 maxresults 1000')}`,
+    );
+    expect(
+      items.json<{ QueryResponse: { Item: { Name: string }[] } }>().QueryResponse.Item.map((i) => i.Name),
+    ).toEqual(['Services']);
+  });
+
   it('when multi-currency is off, then a EUR bill is refused; when on, a EUR bill to a GBP vendor mixes currencies', async () => {
     q = await connectQuickBooks();
     const mixed = await postBill({ CurrencyRef: { value: 'EUR' } });
