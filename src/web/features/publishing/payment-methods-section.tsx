@@ -65,8 +65,10 @@ export function PaymentMethodsSection({
         <Text size="sm" c="dimmed">
           Link each payment method to a bank or card account so paid items publish to the right account
           {software === 'quickbooks' ? ' (QuickBooks: as a Cash, Check or Credit card purchase)' : ''}
-          {software === 'xero' ? ' (Xero: Bank Accounts as Spend Money)' : ''}. A payment method’s
-          auto-publish wins over the supplier’s.
+          {software === 'xero'
+            ? ' (Xero: Bank Accounts as Spend Money, and the payment of bills and invoices published as Paid)'
+            : ''}
+          . A payment method’s auto-publish wins over the supplier’s.
         </Text>
         {(methods.isPending || links.isPending) && <Loader size="sm" aria-label="Loading payment methods" />}
         {error !== null && <ErrorAlert error={error} title="Could not load the payment methods" />}
@@ -119,7 +121,7 @@ export function PaymentMethodsSection({
                           aria-label={`Payment type for ${name}`}
                           disabled={!canManage || save.isPending}
                           value={link.paymentType ?? NONE}
-                          data={[{ value: NONE, label: 'Not set' }, ...paymentTypes]}
+                          data={[{ value: NONE, label: 'From the account (card or cash)' }, ...paymentTypes]}
                           onChange={(e) => {
                             const value = e.currentTarget.value;
                             change(method.id, { paymentType: isPaymentType(value) ? value : null });

@@ -16,6 +16,7 @@ import { useState, type SubmitEvent } from 'react';
 import { ErrorAlert } from '../../ui/error-alert';
 import {
   useCategories,
+  useLedgerLists,
   usePublishingSettings,
   useSavePublishingSettings,
   useSuppliers,
@@ -39,11 +40,10 @@ const costStatuses: Choice<Costs['status']>[] = [
   { value: 'draft', label: 'Draft' },
   { value: 'awaiting_approval', label: 'Awaiting Approval' },
   { value: 'awaiting_payment', label: 'Awaiting Payment' },
-  { value: 'paid', label: 'Paid (sent as Awaiting Payment until Docket sends payments)' },
+  { value: 'paid', label: 'Paid (where possible)' },
 ];
-const salesStatuses: Choice<PublishingSettings['sales']['status']>[] = costStatuses.filter(
-  (s): s is Choice<PublishingSettings['sales']['status']> => s.value !== 'paid',
-);
+const salesStatuses: Choice<PublishingSettings['sales']['status']>[] = costStatuses;
+const NO_PRODUCT = '';
 const taxPolicies: Choice<PublishingSettings['taxPolicy']>[] = [
   { value: 'extracted', label: 'Send the tax read from the document' },
   { value: 'ledger', label: 'Let the accounting software calculate the tax' },
@@ -74,6 +74,9 @@ function SettingsForm({
   const save = useSavePublishingSettings(accountId);
   const categories = useCategories(accountId);
   const suppliers = useSuppliers(accountId);
+  const lists = useLedgerLists(accountId, software === 'quickbooks');
+  const products = (lists.data?.entries ?? []).filter((e) => e.kind === 'item');
+  const paidChosen = form.costs.status === 'paid' || form.sales.status === 'paid';
   const update = (patch: Partial<PublishingSettings>) => setForm((f) => ({ ...f, ...patch }));
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -91,42 +94,70 @@ function SettingsForm({
       <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack gap="md">
           {software === 'quickbooks' ? (
-            <Text size="sm">
-              QuickBooks Online: costs are published as a Bill, or as a Cash, Check or Credit card purchase
-              when the item is paid with a payment method linked to a bank or card account (Payment methods
-              below). Sales are published as invoices.
-            </Text>
+            <Stack gap="xs">
+              <Text size="sm">
+                QuickBooks Online: costs are published as a Bill, or as a Cash, Check or Credit card purchase
+                when the item is paid with a payment method linked to a bank or card account (Payment methods
+                below). Sales are published as invoices: each line posts through a product or service, the
+                line’s own, else the one product that posts to the line’s category, else the default below.
+              </Text>
+              <NativeSelect
+                label="Sales: default product or service"
+                description="Sales items without a product or service wait in To review until one is chosen here."
+                value={form.sales.defaultItemId ?? NO_PRODUCT}
+                data={[
+                  { value: NO_PRODUCT, label: 'None' },
+                  ...products.map((p) => ({
+                    value: p.ledgerId,
+                    label: p.active ? p.name : `${p.name} (inactive)`,
+                  })),
+                ]}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  update({ sales: { ...form.sales, defaultItemId: value === NO_PRODUCT ? null : value } });
+                }}
+              />
+            </Stack>
           ) : (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NativeSelect
-                label="Costs: publish to"
-                value={form.costs.destination}
-                data={destinations}
-                onChange={(e) => {
-                  const destination = pick(destinations, e.currentTarget.value);
-                  if (destination) update({ costs: { ...form.costs, destination } });
-                }}
-              />
-              <NativeSelect
-                label="Costs: status"
-                value={form.costs.status}
-                data={costStatuses}
-                disabled={form.costs.destination === 'bank'}
-                onChange={(e) => {
-                  const status = pick(costStatuses, e.currentTarget.value);
-                  if (status) update({ costs: { ...form.costs, status } });
-                }}
-              />
-              <NativeSelect
-                label="Sales invoices: status"
-                value={form.sales.status}
-                data={salesStatuses}
-                onChange={(e) => {
-                  const status = pick(salesStatuses, e.currentTarget.value);
-                  if (status) update({ sales: { status } });
-                }}
-              />
-            </SimpleGrid>
+            <Stack gap="xs">
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <NativeSelect
+                  label="Costs: publish to"
+                  value={form.costs.destination}
+                  data={destinations}
+                  onChange={(e) => {
+                    const destination = pick(destinations, e.currentTarget.value);
+                    if (destination) update({ costs: { ...form.costs, destination } });
+                  }}
+                />
+                <NativeSelect
+                  label="Costs: status"
+                  value={form.costs.status}
+                  data={costStatuses}
+                  disabled={form.costs.destination === 'bank'}
+                  onChange={(e) => {
+                    const status = pick(costStatuses, e.currentTarget.value);
+                    if (status) update({ costs: { ...form.costs, status } });
+                  }}
+                />
+                <NativeSelect
+                  label="Sales invoices: status"
+                  value={form.sales.status}
+                  data={salesStatuses}
+                  onChange={(e) => {
+                    const status = pick(salesStatuses, e.currentTarget.value);
+                    if (status) update({ sales: { ...form.sales, status } });
+                  }}
+                />
+              </SimpleGrid>
+              {paidChosen && (
+                <Text size="sm" c="dimmed">
+                  Paid (where possible): the bill or invoice is approved and its payment is recorded from the
+                  Xero bank account linked to the item’s payment method (Payment methods below). Without a
+                  linked bank account it is published as Awaiting Payment, and the item says so.
+                </Text>
+              )}
+            </Stack>
           )}
           <Radio.Group
             label="Tax"
