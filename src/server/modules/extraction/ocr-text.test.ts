@@ -84,3 +84,17 @@ describe('repairDate', () => {
     );
   });
 });
+
+describe('joinSplitDecimals, lost point', () => {
+  const word = (text: string, x0: number, x1: number): Word => ({ text, box: [x0, 100, x1, 140], page: 1 });
+
+  it('when the point between units and cents was lost after "RM", then the amount gets its point back', () => {
+    const out = repairOcrWords([word('RM', 500, 560), word('64', 600, 650), word('13', 690, 740)]);
+    expect(out.map((w) => w.text)).toEqual(['RM', '64.13']);
+  });
+
+  it('when two numbers stand side by side without a currency before them, then they stay apart', () => {
+    const out = repairOcrWords([word('Qty', 500, 560), word('64', 600, 650), word('13', 690, 740)]);
+    expect(out.map((w) => w.text)).toEqual(['Qty', '64', '13']);
+  });
+});

@@ -46,34 +46,46 @@ function sameLine(a: Word, b: Word): boolean {
   return a.page === b.page && smaller > 0 && overlap / smaller >= 0.5;
 }
 
+/** A currency sign or code standing alone before an amount. */
+const CURRENCY = /^(RM|MYR|S?\$|USD|EUR|GBP|SGD|€|£)$/i;
+
 /**
  * Joins a number that OCR split at its decimal separator: "62." + "80" → "62.80", "RM4," + "00" →
  * "RM4,00". Receipt fonts often print a wide gap after the point, and Tesseract then returns two words
  * (the first one's box frequently reaching over the second). Only a word ending in digit + separator
  * followed, on the same line and within about one character, by a word starting with exactly two digits
- * (the cents; trailing punctuation or a tax code may follow) is joined.
+ * (the cents; trailing punctuation or a tax code may follow) is joined. When the point itself was lost
+ * ("RM 64 13"), units and cents are joined with a point, but only right after a currency sign or code.
  */
 export function joinSplitDecimals(words: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    if (
-      prev &&
-      /\d[.,]$/.test(prev.text) &&
-      /^\d{2}(?!\d|[.,]\d)/.test(w.text) &&
-      sameLine(prev, w) &&
-      w.box[0] - prev.box[2] <= Math.max(prev.box[3] - prev.box[1], w.box[3] - w.box[1]) &&
-      w.box[2] > prev.box[0]
-    ) {
-      out[out.length - 1] = {
-        ...prev,
-        text: prev.text + w.text,
-        box: unionBox([prev.box, w.box]),
-        ...(prev.confidence !== undefined || w.confidence !== undefined
-          ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
-          : {}),
-      };
-      continue;
+    const height = prev ? Math.max(prev.box[3] - prev.box[1], w.box[3] - w.box[1]) : 0;
+    const gap = prev ? w.box[0] - prev.box[2] : 0;
+    const cents = /^\d{2}(?!\d|[.,]\d)/.test(w.text);
+    if (prev && cents && sameLine(prev, w) && w.box[2] > prev.box[0]) {
+      // "62." + "80": the separator was read, the cents stand apart.
+      const afterPoint = /\d[.,]$/.test(prev.text) && gap <= height;
+      // "RM" "64" "13": the point itself was lost between an amount's units and cents.
+      const before = out[out.length - 2];
+      const lostPoint =
+        /^\d{1,6}$/.test(prev.text) &&
+        gap <= height * 1.3 &&
+        before !== undefined &&
+        CURRENCY.test(before.text) &&
+        sameLine(before, prev);
+      if (afterPoint || lostPoint) {
+        out[out.length - 1] = {
+          ...prev,
+          text: prev.text + (lostPoint ? '.' : '') + w.text,
+          box: unionBox([prev.box, w.box]),
+          ...(prev.confidence !== undefined || w.confidence !== undefined
+            ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
+            : {}),
+        };
+        continue;
+      }
     }
     out.push(w);
   }
