@@ -43,6 +43,19 @@ export function spanBox(line: Line, start: number, end: number): Box {
   return boxes.length > 0 ? unionBox(boxes) : line.box;
 }
 
+/** The words covering characters [start, end) of the line's text. */
+export function spanWords(line: Line, start: number, end: number): Line['words'] {
+  const out: Line['words'] = [];
+  let offset = 0;
+  for (const w of line.words) {
+    const wStart = offset;
+    const wEnd = offset + w.text.length;
+    if (wEnd > start && wStart < end) out.push(w);
+    offset = wEnd + 1;
+  }
+  return out;
+}
+
 export function locate(line: Line, start?: number, end?: number): FieldLocation {
   const box = start === undefined || end === undefined ? line.box : spanBox(line, start, end);
   return { page: line.page, box };

@@ -1,6 +1,6 @@
 import { findDates, monthFirst, type DateMatch } from '../dates';
 import type { Line } from '../lines';
-import { conf, fold, locate, spanBox, xOverlap, type FieldContext, type Found } from './context';
+import { conf, fold, locate, spanBox, spanWords, xOverlap, type FieldContext, type Found } from './context';
 
 const DATE_LABEL = /dat(e|um|a)|tarikh|fecha|\ble\b|issued|dated/;
 const INVOICE_DATE_LABEL =
@@ -64,7 +64,10 @@ export function readDates(ctx: FieldContext): DatesRead {
     }
   });
   const warnings: string[] = [];
-  const issue = candidates.filter((c) => !c.due).sort((a, b) => b.score - a.score)[0];
+  const issue = confirmOcrDigits(
+    candidates.filter((c) => !c.due).sort((a, b) => b.score - a.score)[0],
+    candidates,
+  );
   const dueCandidate = candidates.filter((c) => c.due).sort((a, b) => b.score - a.score)[0];
   const date = issue ? toFound(issue) : null;
   if (issue?.match.ambiguous) {
@@ -76,6 +79,53 @@ export function readDates(ctx: FieldContext): DatesRead {
   let dueDate = dueCandidate ? toFound(dueCandidate) : null;
   if (dueDate && date && dueDate.value < date.value) dueDate = null;
   return { date, dueDate, warnings };
+}
+
+/** Digits OCR engines confuse with each other. */
+const LOOK_ALIKE = new Set([
+  '38',
+  '83',
+  '56',
+  '65',
+  '68',
+  '86',
+  '08',
+  '80',
+  '17',
+  '71',
+  '89',
+  '98',
+  '58',
+  '85',
+]);
+
+/** The lowest recognition confidence among the words of a date (1 for text layers). */
+function ocrConfidence(c: Candidate): number {
+  const words = spanWords(c.line, c.match.start, c.match.end);
+  return Math.min(1, ...words.map((w) => w.confidence ?? 1));
+}
+
+/**
+ * An OCR'd date read with a doubtful digit, when the document prints another date that differs only in
+ * that digit by a look-alike (3/8, 5/6, 1/7...) and was read with more confidence, is that other date
+ * ("Invoice date: August 8" beside "Amount due on August 3" on a bill due on receipt).
+ */
+function confirmOcrDigits(issue: Candidate | undefined, all: readonly Candidate[]): Candidate | undefined {
+  if (!issue) return issue;
+  const own = ocrConfidence(issue);
+  if (own >= 0.9) return issue;
+  for (const other of all) {
+    if (other === issue || other.match.iso === issue.match.iso) continue;
+    const a = issue.match.iso;
+    const b = other.match.iso;
+    const diffs: string[] = [];
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) diffs.push(`${a[k] ?? ''}${b[k] ?? ''}`);
+    const [pair] = diffs;
+    if (diffs.length !== 1 || pair === undefined || !LOOK_ALIKE.has(pair)) continue;
+    if (ocrConfidence(other) < own + 0.05) continue;
+    return { ...issue, match: { ...issue.match, iso: b, confidence: issue.match.confidence * 0.9 } };
+  }
+  return issue;
 }
 
 function toFound(c: Candidate): Found<string> {

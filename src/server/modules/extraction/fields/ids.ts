@@ -5,6 +5,8 @@ interface LabelRule {
   label: RegExp;
   value: RegExp;
   confidence: number;
+  /** After the label's colon a "#" is printed as part of the number ("Invoice No : #BLR_123"). */
+  keepHash?: boolean;
 }
 
 const ID_VALUE = /^[#:.\s]*([A-Za-z0-9][A-Za-z0-9\-/_.#]*[A-Za-z0-9]|[0-9])/;
@@ -15,6 +17,7 @@ const INVOICE_NO: LabelRule[] = [
       /(invoice|inv|factuur|rechnungs?|facture|fattura|factura|bill|receipt|rcpt|document|doc|tax\s*invoice|credit\s*note|cash\s*bill|slip|trans(action)?|check|chk|order)\s*(no\b|no\.|number|num\b|nr\b|nr\.|nummer|numero|n°|n\s*o|#|id\b)|invoice\s*#|factuurnummer|rechnungsnummer|numero\s*de\s*facture|invoice\s*:|\binv\s*:|^\s*#\s*(?=[a-z0-9_-]*\d)/,
     value: ID_VALUE,
     confidence: 0.8,
+    keepHash: true,
   },
 ];
 
@@ -48,8 +51,9 @@ function readAfterLabel(
       const value = v?.[1];
       if (value !== undefined && accept(value)) {
         const start = restStart + rest.indexOf(value);
+        const hash = rule.keepHash === true && /^\s*:\s*#\s?$/.test(rest.slice(0, rest.indexOf(value)));
         return {
-          value,
+          value: hash ? `#${value}` : value,
           confidence: conf(rule.confidence),
           location: locate(line, start, start + value.length),
         };
