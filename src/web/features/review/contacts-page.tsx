@@ -24,6 +24,7 @@ import { IconSearch } from '../capture/icons';
 import {
   useCategories,
   useContacts,
+  useListSource,
   usePaymentMethods,
   useSaveContact,
   useTaxRates,
@@ -41,6 +42,8 @@ interface RulesDraft {
   paid: string;
   autoPublish: boolean;
   duplicateMode: string;
+  /** Default tracking: list id -> option id. */
+  tracking: Record<string, string>;
 }
 
 const blank: RulesDraft = {
@@ -53,6 +56,7 @@ const blank: RulesDraft = {
   paid: '',
   autoPublish: false,
   duplicateMode: '',
+  tracking: {},
 };
 
 function draftOf(c: ContactRow): RulesDraft {
@@ -66,6 +70,7 @@ function draftOf(c: ContactRow): RulesDraft {
     paid: c.paid === null ? '' : c.paid ? 'paid' : 'unpaid',
     autoPublish: c.autoPublish,
     duplicateMode: c.duplicateMode ?? '',
+    tracking: Object.fromEntries(c.tracking.map((t) => [t.categoryId, t.optionId])),
   };
 }
 
@@ -87,9 +92,10 @@ function RulesModal({
   const categories = useCategories(account.id);
   const taxRates = useTaxRates(account.id);
   const methods = usePaymentMethods(account.id);
+  const trackingLists = useListSource(account.id).data?.tracking ?? [];
   const [draft, setDraft] = useState<RulesDraft>(contact === 'new' ? blank : draftOf(contact));
   const noun = kind === 'supplier' ? 'supplier' : 'customer';
-  const select = (key: keyof RulesDraft) => ({
+  const select = (key: Exclude<keyof RulesDraft, 'tracking'>) => ({
     value: typeof draft[key] === 'string' && draft[key] !== '' ? draft[key] : null,
     onChange: (v: string | null) => setDraft((d) => ({ ...d, [key]: v ?? '' })),
     clearable: true,
@@ -123,6 +129,13 @@ function RulesModal({
                   draft.duplicateMode === 'off'
                     ? draft.duplicateMode
                     : null,
+                ...(trackingLists.length === 0
+                  ? {}
+                  : {
+                      tracking: Object.entries(draft.tracking)
+                        .filter(([, optionId]) => optionId !== '')
+                        .map(([categoryId, optionId]) => ({ categoryId, optionId })),
+                    }),
               },
             },
             {
@@ -207,6 +220,17 @@ function RulesModal({
                 placeholder="As the account"
               />
             )}
+            {trackingLists.map((list) => (
+              <Select
+                key={list.id}
+                label={list.name}
+                placeholder="No rule"
+                clearable
+                data={list.options.map((o) => ({ value: o.id, label: o.name }))}
+                value={draft.tracking[list.id] ?? null}
+                onChange={(v) => setDraft((d) => ({ ...d, tracking: { ...d.tracking, [list.id]: v ?? '' } }))}
+              />
+            ))}
           </SimpleGrid>
           <TextInput
             label="Description"
