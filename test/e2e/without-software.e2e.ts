@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
+import { ConnectionsPage } from './pages/connections-page';
 import { WorkspacePages } from './pages/inbox-page';
 import { ItemPage } from './pages/item-page';
 import { signUpByApi } from './support/accounts-api';
 import { useDocket } from './support/journey';
+import {
+  editItem,
+  importedExpenseCategory,
+  isoDay,
+  publishAndSettle,
+  receiptPdf as publishingReceiptPdf,
+  simulator,
+  uploadReceipt,
+} from './support/publishing';
 import { receiptPdf } from './support/receipts';
 
 void describe('a business without accounting software: manual Ready and CSV export', () => {
@@ -63,6 +73,64 @@ void describe('a business without accounting software: manual Ready and CSV expo
 
       await costs.open('costs', 'archive');
       await costs.waitForRows('Kiln Pottery', 1);
+    },
+  );
+
+  journey(
+    'when a business is connected to Xero, then its categories and tax rates are read-only in Lists (Visible stays), and a Region picked on a receipt reaches the Xero bill',
+    async (page) => {
+      const account = await signUpByApi(page, 'business', 'tracking');
+      const id = account.accountId;
+      const connections = await new ConnectionsPage(page).open(id);
+      const sim = await connections.connect('Xero (simulated)');
+      const [org] = await simulator<{ tenantId: string }[]>(sim, 'GET', '/_sim/organisations');
+      assert.ok(org, 'the simulator has an organisation');
+
+      await page.goto(`/a/${id}/business-settings/lists`);
+      await page.getByText('Categories come from Xero').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Add category' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Import CSV' }).count(), 0);
+      const visible = page.getByRole('switch', { name: 'General Expenses visible' });
+      await visible.waitFor();
+      await page.getByRole('tab', { name: 'Tracking' }).click();
+      await page.getByRole('table', { name: 'Region' }).getByText('North').waitFor();
+
+      const date = new Date(Date.now() - 2 * 86_400_000);
+      const uploaded = await uploadReceipt(
+        page,
+        id,
+        'tracked.pdf',
+        await publishingReceiptPdf({ supplier: 'Paper Mill Ltd', date, number: 'TR-1', total: '30.00' }),
+      );
+      await editItem(page, id, uploaded.id, {
+        contactName: 'Paper Mill Ltd',
+        date: isoDay(date),
+        total: '30.00',
+        currency: 'GBP',
+        reference: 'TR-1',
+        categoryId: await importedExpenseCategory(page, id),
+      });
+      await page.goto(`/a/${id}/costs/items/${uploaded.id}`);
+      const item = new ItemPage(page);
+      await item.waitForStatus('Ready');
+      assert.equal(await page.getByRole('button', { name: 'Move to review' }).count(), 0);
+      await item.choose('Region', 'North');
+      await item.save();
+
+      const published = await publishAndSettle(page, id, uploaded.id);
+      assert.equal(published.state, 'published', JSON.stringify(published));
+      const source = (await (await page.request.get(`/api/accounts/${id}/list-source`)).json()) as {
+        tracking: { id: string; name: string; options: { id: string; name: string }[] }[];
+      };
+      const region = source.tracking.find((t) => t.name === 'Region');
+      const north = region?.options.find((o) => o.name === 'North');
+      const dump = await simulator<{
+        invoices: { InvoiceNumber?: string; LineItems: { Tracking: unknown[] }[] }[];
+      }>(sim, 'GET', `/_sim/organisations/${org.tenantId}`);
+      const bill = dump.invoices.find((i) => i.InvoiceNumber === 'TR-1');
+      assert.deepEqual(bill?.LineItems[0]?.Tracking, [
+        { TrackingCategoryID: region?.id, TrackingOptionID: north?.id },
+      ]);
     },
   );
 });
