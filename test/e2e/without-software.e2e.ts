@@ -17,7 +17,7 @@ import {
 } from './support/publishing';
 import { receiptPdf } from './support/receipts';
 
-void describe('a business without accounting software: manual Ready and CSV export', () => {
+void describe('review lists and Ready with and without accounting software', () => {
   const journey = useDocket();
 
   journey(
