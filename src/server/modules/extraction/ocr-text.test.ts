@@ -98,3 +98,24 @@ describe('joinSplitDecimals, lost point', () => {
     expect(out.map((w) => w.text)).toEqual(['Qty', '64', '13']);
   });
 });
+
+describe('joinSplitDates', () => {
+  const word = (text: string, x0: number, x1: number): Word => ({ text, box: [x0, 100, x1, 142], page: 1 });
+
+  it('when OCR lost the first hyphen of a date, then the date is one word again', () => {
+    // Real shape from a receipt: "05" and "02-18" 28 px apart on a 42 px line.
+    const out = repairOcrWords([word('548817', 517, 657), word('05', 876, 920), word('02-18', 948, 1066)]);
+    expect(out.map((w) => w.text)).toEqual(['548817', '05-02-18']);
+  });
+
+  it('when the first number cannot be a day or month, or stands far away, then nothing is joined', () => {
+    expect(repairOcrWords([word('45', 876, 920), word('02-18', 948, 1066)]).map((w) => w.text)).toEqual([
+      '45',
+      '02-18',
+    ]);
+    expect(repairOcrWords([word('05', 600, 644), word('02-18', 948, 1066)]).map((w) => w.text)).toEqual([
+      '05',
+      '02-18',
+    ]);
+  });
+});

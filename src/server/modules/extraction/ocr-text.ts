@@ -92,6 +92,42 @@ export function joinSplitDecimals(words: readonly Word[]): Word[] {
   return out;
 }
 
+/**
+ * Joins a date whose first separator OCR lost ("05" + "02-18" → "05-02-18"): a one- or two-digit day
+ * or month followed, on the same line and within about one character, by a "mm-yy" or "mm/yyyy" word.
+ */
+export function joinSplitDates(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    const rest = /^(\d{1,2})([/.-])(\d{2}|\d{4})$/.exec(w.text);
+    if (
+      prev &&
+      rest &&
+      /^\d{1,2}$/.test(prev.text) &&
+      Number(prev.text) >= 1 &&
+      Number(prev.text) <= 31 &&
+      Number(rest[1]) >= 1 &&
+      Number(rest[1]) <= 31 &&
+      sameLine(prev, w) &&
+      w.box[0] > prev.box[0] &&
+      w.box[0] - prev.box[2] <= Math.max(prev.box[3] - prev.box[1], w.box[3] - w.box[1])
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        text: `${prev.text}${rest[2] ?? '-'}${w.text}`,
+        box: unionBox([prev.box, w.box]),
+        ...(prev.confidence !== undefined || w.confidence !== undefined
+          ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
+          : {}),
+      };
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
 /** Digits OCR commonly reads in place of each digit (thin or broken strokes). */
 const DIGIT_CONFUSIONS: Readonly<Record<string, string>> = {
   '0': '869',
@@ -150,9 +186,9 @@ export function repairDate(text: string, now = new Date().getUTCFullYear()): str
   return text;
 }
 
-/** Joins numbers split at their decimal separator, then applies repairDigits and repairDate to every word. */
+/** Joins numbers split at their decimal separator and dates split at a separator, then applies repairDigits and repairDate to every word. */
 export function repairOcrWords(words: readonly Word[]): Word[] {
-  return joinSplitDecimals(words).map((w) => {
+  return joinSplitDates(joinSplitDecimals(words)).map((w) => {
     const text = repairDate(repairDigits(w.text));
     return text === w.text ? w : { ...w, text };
   });
