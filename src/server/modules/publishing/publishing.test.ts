@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PUBLISHING_SETTINGS } from '../../../shared/contracts/publishing';
 import { LedgerError } from '../../integrations/ledgers/ledger-error';
 import { explainFailure, quickbooksCatalogue, xeroCatalogue } from './error-catalogue';
-import { autoPublishes, buildDraft, idempotencyKeyOf, precheck, type PublishInput } from './publishing';
+import {
+  autoPublishes,
+  buildDraft,
+  destinationOf,
+  idempotencyKeyOf,
+  precheck,
+  productOf,
+  purchasePaymentType,
+  type PublishInput,
+} from './publishing';
 import { LedgerRateLimiter } from './rate-limiter';
 
 const base: PublishInput = {
@@ -288,5 +297,82 @@ describe('rate limiter', () => {
     });
     expect(result).toBe(7_000);
     expect(limiter.stats.rateLimited).toBe(1);
+  });
+});
+
+describe('paid publishing and QuickBooks products (pure rules)', () => {
+  const paidSettings = {
+    ...DEFAULT_PUBLISHING_SETTINGS,
+    costs: { destination: 'purchases' as const, status: 'paid' as const },
+  };
+  const linked = { bankAccountId: '090', paymentType: null };
+
+  it('when Xero costs are Paid and the payment method has a bank account, then the approved bill carries the payment', () => {
+    const draft = buildDraft({ ...base, settings: paidSettings, paymentMethod: linked }, 'k');
+    expect(draft).toMatchObject({
+      kind: 'bill',
+      status: 'awaiting_payment',
+      payment: { bankAccountId: '090', date: '2026-02-20' },
+    });
+    expect(destinationOf({ ...base, settings: paidSettings, paymentMethod: linked }).note).toBeNull();
+  });
+
+  it('when Xero costs are Paid but no bank account is linked or the item is unpaid, then Awaiting Payment with a note and no payment', () => {
+    for (const input of [
+      { ...base, settings: paidSettings },
+      { ...base, settings: paidSettings, paymentMethod: linked, item: { ...base.item, paid: false } },
+    ]) {
+      const destination = destinationOf(input);
+      expect(destination).toMatchObject({ kind: 'bill', status: 'awaiting_payment', payFrom: null });
+      expect(destination.note).toMatch(/^Published as Awaiting Payment, not Paid/);
+      expect(buildDraft(input, 'k').payment).toBeUndefined();
+    }
+  });
+
+  it('when the linked bank account of a Paid bill is archived, then the pre-check holds it', () => {
+    const archived = withLedger({
+      accounts: new Map([
+        ...base.ledger.accounts,
+        ['090', { id: '090', name: 'Bank', active: false, kind: 'bank', currency: 'GBP' }],
+      ]),
+    });
+    expect(codes((i) => archived({ ...i, settings: paidSettings, paymentMethod: linked }))).toEqual([
+      'bank_account_unknown',
+    ]);
+  });
+
+  it('when a QuickBooks payment method has no type, then the linked account decides (card: credit card, bank: cash)', () => {
+    const qbo = { ...base, software: 'quickbooks' as const };
+    expect(purchasePaymentType({ ...qbo, paymentMethod: linked })).toBe('cash');
+    expect(purchasePaymentType({ ...qbo, paymentMethod: { bankAccountId: 'nope', paymentType: null } })).toBe(
+      'credit_card',
+    );
+    expect(
+      purchasePaymentType({ ...qbo, paymentMethod: { bankAccountId: '090', paymentType: 'check' } }),
+    ).toBe('check');
+  });
+
+  it('when a QuickBooks sales line names a product, then it wins over the category match and the default', () => {
+    const input = {
+      settings: {
+        ...DEFAULT_PUBLISHING_SETTINGS,
+        sales: { status: 'awaiting_payment' as const, defaultItemId: 'd' },
+      },
+      categoryLinks: base.categoryLinks,
+      products: new Map([
+        ['p-200', { id: 'p-200', name: 'Consulting', active: true, incomeAccountId: '200' }],
+        ['own', { id: 'own', name: 'Own', active: true, incomeAccountId: null }],
+      ]),
+    };
+    const line = {
+      description: null,
+      amountMinor: 1n,
+      taxMinor: null,
+      categoryId: 'cat-200',
+      taxRateId: null,
+    };
+    expect(productOf(input, { ...line, productId: 'own' })).toBe('own');
+    expect(productOf(input, line)).toBe('p-200');
+    expect(productOf(input, { ...line, categoryId: null })).toBe('d');
   });
 });
