@@ -2,7 +2,18 @@ import { findDates } from '../dates';
 import type { Line } from '../lines';
 import type { RuleHint } from '../model/candidates';
 import { bundledModel } from '../model/bundled';
+import { LEGAL_FORM } from '../model/line-features';
 import { predictSupplier, spanLines, supplierCandidates, type SupplierModel } from '../model/supplier-model';
+import {
+  containsLetters,
+  domainBrand,
+  footerEntity,
+  inCustomerBlock,
+  labelledSeller,
+  senderLine,
+  titledLegalName,
+  type IssuerEvidence,
+} from './supplier-brand';
 import { conf, fold, locate, similarity, type FieldContext, type Found } from './context';
 
 /** Legal forms and words that mark a registered business name. */
@@ -68,10 +79,11 @@ export function readSupplier(ctx: FieldContext, model: SupplierModel | null = bu
   const known = matchKnownSupplier(ctx);
   if (known) return { name: known.found, address: readAddress(ctx, known.line), nameLine: known.line };
   const rule = ruleSupplier(ctx);
-  if (model) {
-    const learned = readWithModel(ctx, model, rule);
-    if (learned) return learned;
-  }
+  const learned = model ? readWithModel(ctx, model, rule) : null;
+  return withIssuerEvidence(ctx, learned ?? fromRule(ctx, rule));
+}
+
+function fromRule(ctx: FieldContext, rule: RulePick | null): SupplierRead {
   if (!rule) return { name: null, address: null, nameLine: null };
   return {
     name: {
@@ -82,6 +94,37 @@ export function readSupplier(ctx: FieldContext, model: SupplierModel | null = bu
     address: addressFound(rule.address),
     nameLine: rule.last,
   };
+}
+
+/**
+ * Evidence from the whole document can overrule the header's pick: the brand spelled by the document's
+ * own web or e-mail domain, a labelled seller, a legal name beside the title, the entity of a legal
+ * footer or payee label; and a pick inside a "Bill to" block is the customer, not the supplier.
+ */
+function withIssuerEvidence(ctx: FieldContext, read: SupplierRead): SupplierRead {
+  const pick = read.name?.value ?? '';
+  const use = (e: IssuerEvidence, confidence: number): SupplierRead => ({
+    name: { value: cleanName(e.text), confidence, location: locate(e.line) },
+    address: read.address,
+    nameLine: read.nameLine ?? e.line,
+  });
+  const sender = senderLine(ctx.lines);
+  if (sender) return use(sender, 0.7);
+  // A registered name in the header (a legal form) is what receipts and most invoices print first:
+  // only a header pick without one gives way to evidence from elsewhere on the document.
+  if (!LEGAL_FORM.test(fold(pick))) {
+    const brand = domainBrand(ctx.lines);
+    if (brand && !containsLetters(pick, brand.text)) return use(brand, 0.6);
+    const seller = labelledSeller(ctx.lines);
+    if (seller) return use(seller, 0.6);
+    const titled = titledLegalName(ctx.lines);
+    if (titled) return use(titled, 0.55);
+    const entity = footerEntity(ctx.lines);
+    if (entity && !containsLetters(pick, entity.text)) return use(entity, 0.5);
+  }
+  if (read.nameLine && inCustomerBlock(ctx.lines, read.nameLine))
+    return { name: null, address: null, nameLine: null };
+  return read;
 }
 
 function spanOf(first: Line, last: Line, lines: readonly Line[]): Line[] {
@@ -231,10 +274,16 @@ export function cleanName(text: string): string {
       .replace(/[\s,]*\([A-Z0-9]{2,5}\)$/, '')
       .trim();
   }
-  return out
-    .replace(/^#?\d{4,}\s+(?=[A-Za-z])/, '')
-    .replace(/^(own(ed)?\s*by|dimiliki(\s*oleh)?)\s*:\s*/i, '')
-    .replace(/^[\s*#=~-]+|[\s*#=~:,-]+$/g, '');
+  return (
+    out
+      .replace(/^#?\d{4,}\s+(?=[A-Za-z])/, '')
+      // A logo read as a word in front of the same word in print ("amazon Amazon Web Services").
+      .replace(/^(\p{L}+)\s+(?=(\p{L}+))/u, (m, a: string, b: string) =>
+        a.toLowerCase() === b.toLowerCase() && a !== b ? '' : m,
+      )
+      .replace(/^(own(ed)?\s*by|dimiliki(\s*oleh)?|sold\s*by|seller|vendor|supplier)\s*:\s*/i, '')
+      .replace(/^[\s*#=~-]+|[\s*#=~:,-]+$/g, '')
+  );
 }
 
 /** Fuzzy match of the account's known suppliers against the document's first lines (and any line). */

@@ -50,12 +50,14 @@ export interface LineFacts {
 
 /** Legal forms of registered businesses in several languages. */
 export const LEGAL_FORM =
-  /\b(sdn\.?\s*bhd|sdn|bhd|berhad|s\/b|enterprises?|trading|ltd|limited|inc|llc|l\.l\.c|llp|gmbh|ag|kg|ug|b\.?\s?v|n\.?\s?v|v\.?o\.?f|s\.?a\.?r\.?l|sarl|s\.a|s\.?a\.?s|e\.?u\.?r\.?l|sp\.?\s*z\s*o\.?\s*o|s\.?p\.?a|s\.?r\.?l|s\.?l|plc|pty|pte|pvt|co|corp|corporation|company|holdings?|industries|group|perniagaan|syarikat|a\/s|aps|ab|oy|as|k\.?k)\b\.?/;
+  /\b(sdn\.?\s*bhd|sdn|bhd|berhad|s\/b|enterprises?|trading|ltd|limited|inc|llc|l\.l\.c|llp|gmbh|ag|b\.?\s?v|n\.?\s?v|v\.?o\.?f|s\.?a\.?r\.?l|sarl|s\.a|s\.?a\.?s|e\.?u\.?r\.?l|sp\.?\s*z\s*o\.?\s*o|s\.?p\.?a|s\.?r\.?l|plc|pty|pte|pvt|co|corp|corporation|company|holdings?|industries|group|perniagaan|syarikat|a\/s|aps|k\.k)\b\.?/;
 const BUSINESS =
   /\b(restaurant|restoran|cafe|bistro|bar|pub|grill|bakery|kedai|store|stores|mart|market|supermarket|hypermarket|pasaraya|pharmacy|farmasi|hardware|electrical|hotel|station|services?|solutions|stationery|bookstore|motor|florist|clinic|centre|center|shop|boutique|deli|kitchen|foods?|resources|marketing|agency|studio|machinery|furniture|optical|printing|electronics?|catering)\b/;
 /** Street and place words in several languages (English, Malay, German, French, Dutch, Spanish, Italian, Polish). */
 const STREET =
   /\b(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|highway|hwy|square|jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|bandar|bdr|kampung|kg|seksyen|section|kawasan|strasse|str|stra(ss|ß)e|weg|platz|allee|gasse|rue|chemin|boulevard|place|quai|impasse|straat|laan|plein|gracht|kade|calle|avenida|plaza|via|viale|piazza|corso|ulica|ul)\b/;
+/** German and Dutch street names are compounds ("Uferweg", "Hauptstraße", "Kalverstraat"). */
+const STREET_SUFFIX = /[a-z](strasse|stra(ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|plein|gracht|kade|dreef|singel)(\s|,|$)/;
 const UNIT_WORD =
   /\b(no|lot|unit|level|lvl|floor|flr|fl|block|blk|suite|ste|building|bldg|plaza|complex|tower|wisma|menara|bangunan|postfach|bp|po\s*box|cedex)\b|\b\d+(st|nd|rd|th)\b/;
 const COUNTRY =
@@ -113,7 +115,7 @@ export function lineFacts(lines: readonly Line[], unit: number): LineFacts[] {
       legal: LEGAL_FORM.test(folded),
       business: BUSINESS.test(folded),
       postcode: POSTCODE.test(folded),
-      street: STREET.test(folded),
+      street: STREET.test(folded) || STREET_SUFFIX.test(folded),
       unitWord: UNIT_WORD.test(folded),
       country: COUNTRY.test(folded),
       startsWithNumber: /^(no\.?\s*)?\d/.test(folded),
