@@ -324,9 +324,20 @@ function quickbooksKinds(
   ];
 }
 
-function chooser(random: () => number, kinds: [number, string, Kind][]): (n: number, org: Org) => Spec {
+function chooser(
+  random: () => number,
+  kinds: [number, string, Kind][],
+  everyKind: boolean,
+): (n: number, org: Org) => Spec {
   const total = kinds.reduce((s, [w]) => s + w, 0);
+  let turn = 0;
   return (n, org) => {
+    if (everyKind) {
+      // Each kind in turn (small runs and the test): every trap appears at least once.
+      const kind = kinds[turn % kinds.length];
+      turn += 1;
+      if (kind !== undefined) return { org, ...kind[2](n, org), label: kind[1] };
+    }
     let r = random() * total;
     for (const [w, label, make] of kinds) {
       r -= w;
@@ -341,6 +352,8 @@ function chooser(random: () => number, kinds: [number, string, Kind][]): (n: num
 export async function runPublishEval(options: {
   itemsPerSoftware: number;
   seed: number;
+  /** Every kind in turn instead of drawn by weight (small runs). */
+  everyKind?: boolean;
   database?: Database;
   log?: (line: string) => void;
 }): Promise<EvalReport> {
@@ -549,7 +562,7 @@ export async function runPublishEval(options: {
   const xSimpleCount = Math.round(n * 0.1);
   const xDraftCount = Math.round(n * 0.06);
   const cleanSales: string[] = [];
-  const pickXero = chooser(random, xeroKinds(cleanSales, externalSales));
+  const pickXero = chooser(random, xeroKinds(cleanSales, externalSales), options.everyKind === true);
   for (let i = 0; i < n - xSimpleCount - xDraftCount; i += 1) specs.push(pickXero(i + 1, xStandard));
   for (let i = 0; i < xSimpleCount; i += 1)
     specs.push({
@@ -565,7 +578,7 @@ export async function runPublishEval(options: {
   const qSimpleCount = Math.round(n * 0.12);
   const cleanBills: { ref: string; vendor: string }[] = [];
   const externalBills = ['QEXT-1', 'QEXT-2', 'QEXT-3'];
-  const pickQbo = chooser(random, quickbooksKinds(cleanBills, externalBills));
+  const pickQbo = chooser(random, quickbooksKinds(cleanBills, externalBills), options.everyKind === true);
   for (let i = 0; i < n - qSimpleCount; i += 1) specs.push(pickQbo(i + 1, qStandard));
   for (let i = 0; i < qSimpleCount; i += 1)
     specs.push({
