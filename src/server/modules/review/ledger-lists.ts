@@ -8,7 +8,7 @@ import type { Tenant } from './settle';
  * What review needs to know of the accounting software: whether one is connected (its lists are
  * then the ledger's and read-only here) and the tracking lists imported from it. Read-only queries
  * on the publishing module's tables: publishing imports review (publishingHooks), so review cannot
- * import publishing's front door without a cycle (decision 0108).
+ * import publishing's front door without a cycle (decision 0110).
  */
 
 export interface LedgerRef {
