@@ -6,7 +6,12 @@ const DATE_LABEL = /dat(e|um|a)|tarikh|fecha|\ble\b|issued|dated/;
 const INVOICE_DATE_LABEL =
   /(invoice|inv|bill|receipt|tax\s*point|document|factuur|rechnungs|facture)\s*-?\s*(date|datum)|(invoice|facture|factuur|rechnung)\b.{0,30}\b(du|dated|vom|van|of|d'|del)\s*$|date\s*(of\s*)?(invoice|issue)|rechnungsdatum|factuurdatum|date\s*de\s*facturation/;
 const DUE_LABEL =
-  /\bdue\b|date\s*limite|limite\s*de\s*paiement|payable\s*avant|a\s*payer\s*avant|pay(ment)?\s*(by|before|due)|vervaldatum|uiterste|echeance|falligkeit|zahlbar\s*bis|scadenza|vencimiento|te\s*betalen\s*voor|expir/;
+  /\bdue\b|date\s*limite|limite\s*de\s*paiement|payable\s*avant|a\s*payer\s*avant|pay(ment)?\s*(by|before|due)|vervaldatum|uiterste|echeance|falligkeit|zahlbar\s*bis|scadenza|vencimiento|te\s*betalen\s*voor|expir|zahlungsziel|faellig|vervaldag|betaaldatum|pay\s*before/;
+/** Payment terms in days ("Net 30 days", "14 Tage netto", "binnen 14 dagen", "à 30 jours"). */
+const TERMS_CONTEXT =
+  /payment|terms|zahlung|zahlbar|betaling|betalen|paiement|payable|conditions|reglement|due/;
+const TERMS_DAYS =
+  /\b(?:net|netto|within|innerhalb(?:\s*von)?|binnen|a|sous|dans(?:\s*les)?|payable\s*in)\s*(\d{1,3})\s*(?:days?|tage[n]?|dagen|jours|dias|giorni)\b|\b(\d{1,3})\s*(?:days?|tage[n]?|dagen|jours)\s*(?:net|netto|rein)\b|\b(?:net|netto)\s*(\d{1,3})\b/;
 const OTHER_DATE_LABEL =
   /order|bestel|delivery|deliver|ship|levering|liefer|period|periode|from|until|start|end|check.?in|check.?out|arrival|departure|valid|birth|since|expiry|exp\b|member|print/;
 
@@ -78,7 +83,27 @@ export function readDates(ctx: FieldContext): DatesRead {
   }
   let dueDate = dueCandidate ? toFound(dueCandidate) : null;
   if (dueDate && date && dueDate.value < date.value) dueDate = null;
+  if (!dueDate && date) dueDate = dueFromTerms(ctx, date.value);
   return { date, dueDate, warnings };
+}
+
+/** The due date from printed payment terms: the invoice date plus the days the terms allow. */
+function dueFromTerms(ctx: FieldContext, issued: string): Found<string> | null {
+  for (const line of ctx.lines) {
+    const folded = fold(line.text);
+    if (!TERMS_CONTEXT.test(folded)) continue;
+    const m = TERMS_DAYS.exec(folded);
+    const days = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? NaN);
+    if (!m || !Number.isInteger(days) || days <= 0 || days > 180) continue;
+    const due = new Date(`${issued}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + days);
+    return {
+      value: due.toISOString().slice(0, 10),
+      confidence: 0.5,
+      location: locate(line, m.index, m.index + m[0].length),
+    };
+  }
+  return null;
 }
 
 /** Digits OCR engines confuse with each other. */

@@ -1,3 +1,4 @@
+import { findDates, monthFromName } from '../dates';
 import type { Line } from '../lines';
 import { conf, fold, locate, xOverlap, type FieldContext, type Found } from './context';
 
@@ -23,8 +24,9 @@ const INVOICE_NO: LabelRule[] = [
 
 const PO_NO: LabelRule[] = [
   {
+    // "PO" alone must be followed by a number word or a colon: "Port", "POPULAIRE" are not labels.
     label:
-      /\b(p\.?\s?o\.?|purchase\s*order|your\s*order|customer\s*order|order\s*ref(erence)?)\s*(no\b|no\.|number|nr|#|:|ref)?/,
+      /\bp\.?\s?o\.?\s*(no\b|no\.|number|nr\b|nr\.|#|:)|\b(purchase\s*order|your\s*order|customer\s*order|order\s*ref(erence)?|inkooporder(nummer)?|uw\s*(bestelling|bestelnummer|bestelbon|ordernummer)|ihre\s*bestell(ung|nummer)|bestellnummer\s*des\s*kunden|bon\s*de\s*commande|votre\s*commande|votre\s*n.\s*de\s*commande)\s*(no\b|no\.|number|nr\b|nr\.|nummer|n°|#|:|ref)?/,
     value: ID_VALUE,
     confidence: 0.7,
   },
@@ -112,7 +114,36 @@ const idLike = (v: string): boolean =>
   hasDigit(v) && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v) && !/^\d+[.,]\d{2}$/.test(v);
 
 export function readInvoiceNumber(ctx: FieldContext): Found<string> | null {
-  return readAfterLabel(ctx, INVOICE_NO, idLike) ?? readUnderColumnLabel(ctx);
+  return readAfterLabel(ctx, INVOICE_NO, idLike) ?? readUnderColumnLabel(ctx) ?? readAfterTitle(ctx);
+}
+
+const TITLE =
+  /^\W*(invoice|tax\s*invoice|factuur|rechnung|facture|credit\s*note|creditnota|creditfactuur|gutschrift|avoir)\s+(?=\S*\d)/;
+
+/** A document title followed by its number ("Invoice INV/2023/03/0008", "Rechnung 2024-118"). */
+function readAfterTitle(ctx: FieldContext): Found<string> | null {
+  for (const line of ctx.lines) {
+    const m = TITLE.exec(fold(line.text));
+    if (!m) continue;
+    const rest = line.text.slice(m[0].length);
+    const token = /^([A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9])(?=\s|$)/.exec(rest)?.[1];
+    const after = fold(rest.slice(token?.length ?? 0)).trim();
+    // "Invoice 12 March 2024" is a date, not a number.
+    if (
+      token === undefined ||
+      token.length < 4 ||
+      !idLike(token) ||
+      findDates(rest).some((d) => d.start === 0)
+    )
+      continue;
+    if (/^[a-z]{3,}/.test(after) && monthFromName(after.split(/\s/)[0] ?? '') !== null) continue;
+    return {
+      value: token,
+      confidence: 0.6,
+      location: locate(line, m[0].length, m[0].length + token.length),
+    };
+  }
+  return null;
 }
 
 /** A header row of labels ("Klant Order Factuur datum Factuur") over a row of values. */
