@@ -57,7 +57,8 @@ const BUSINESS =
 const STREET =
   /\b(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|highway|hwy|square|jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|bandar|bdr|kampung|kg|seksyen|section|kawasan|strasse|str|stra(ss|ß)e|weg|platz|allee|gasse|rue|chemin|boulevard|place|quai|impasse|straat|laan|plein|gracht|kade|calle|avenida|plaza|via|viale|piazza|corso|ulica|ul)\b/;
 /** German and Dutch street names are compounds ("Uferweg", "Hauptstraße", "Kalverstraat"). */
-const STREET_SUFFIX = /[a-z](strasse|stra(ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|plein|gracht|kade|dreef|singel)(\s|,|$)/;
+const STREET_SUFFIX =
+  /[a-z](strasse|stra(ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|plein|gracht|kade|dreef|singel)(\s|,|$)/;
 const UNIT_WORD =
   /\b(no|lot|unit|level|lvl|floor|flr|fl|block|blk|suite|ste|building|bldg|plaza|complex|tower|wisma|menara|bangunan|postfach|bp|po\s*box|cedex)\b|\b\d+(st|nd|rd|th)\b/;
 const COUNTRY =
@@ -65,7 +66,15 @@ const COUNTRY =
 /** Postcodes: 4 to 6 digits standing alone, "D-63571", "3012 CN", "SW1A 1AA", "09-411", "98109-5210". */
 const POSTCODE =
   /(^|[\s,.(])(\d{5}|\d{4}|\d{6}|[a-z]{1,2}-\d{4,5}|\d{4}\s?[a-z]{2}|\d{2}-\d{3}|\d{5}-\d{4})([\s,.)]|$)|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b/;
-const CONTACT = /\b(tel|telephone|phone|ph|fax|mobile|h\/?p|hotline|email|e-mail|www|http)\b|@|\.com\b/;
+const CONTACT =
+  /\b(tel|telephone|phone|ph|fax|mobile|h\/?p|hotline|careline|customer\s*care|email|e-mail|www|http)\b|careline|@|\.com\b/;
+/** A phone number's shape: groups of digits separated by spaces or dashes, 9 digits or more ("03-8062 6265"). */
+const PHONE = /(^|[^\d\/])(\+?\d{1,3}[\s-])?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?![\d\/])/;
+
+function hasPhone(text: string): boolean {
+  const m = PHONE.exec(text);
+  return m !== null && m[0].replace(/\D/g, '').length >= 9;
+}
 const TAX_OR_REG =
   /\b(gst|vat|sst|tax|abn|gstin|kvk|btw|siret|siren|iban|bic|ust|ustid|steuer|nip|tin|roc|ssm|reg|registration|co\.?\s*no|company\s*no)\b/;
 const TITLE =
@@ -122,7 +131,7 @@ export function lineFacts(lines: readonly Line[], unit: number): LineFacts[] {
       endsComma: /,$/.test(text),
       endsStop: /\.$/.test(text),
       commas: (text.match(/,/g) ?? []).length,
-      contact: CONTACT.test(folded),
+      contact: CONTACT.test(folded) || hasPhone(folded),
       taxOrReg: TAX_OR_REG.test(folded),
       title: TITLE.test(folded),
       date: findDates(text).length > 0,
