@@ -2,11 +2,11 @@ import type { DocumentType } from '../../../../shared/contracts/extraction';
 import { conf, fold, locate, type FieldContext, type Found } from './context';
 
 const CREDIT =
-  /credit\s*(note|memo)|gutschrift|creditnota|creditfactuur|avoir|nota\s*de\s*credito|nota\s*di\s*credito|refund\s*receipt/;
+  /credit\s*(note|memo|invoice)|gutschrift|rechnungskorrektur|stornorechnung|creditnota|creditfactuur|credit\s*nota|facture\s*d.avoir|^\W*avoir\b|\bavoir\s*(n.|no\b|numero)|note\s*de\s*credit|nota\s*de\s*credito|nota\s*di\s*credito|refund\s*receipt/;
 const INVOICE =
   /\binvoice\b|\bfactuur\b|\brechnung\b|\bfacture\b|\bfattura\b|\bfactura\b|bill\s*to|invoice\s*(no|number|date|#)|due\s*date|payment\s*terms|faktura/;
 const RECEIPT =
-  /receipt|\bcash\b|\bchange\b|cashier|thank\s*you|terminal|\bpos\b|tender|kassenbon|quittung|kassabon|bon\b|ticket\s*de\s*caisse|\bbaki\b|tunai/;
+  /receipt|\bcash\b|\bchange\b|cashier|thank\s*you|terminal|\bpos\b|tender|kassenbon|quittung|kassabon|bon\b|ticket\s*de\s*caisse|\brecu\b|payment\s*receipt|\bbaki\b|tunai/;
 /** "Tax invoice" on a till slip is still a receipt: these phrases do not count for "invoice". */
 const TILL_INVOICE = /(simplified\s*)?tax\s*invoice|cash\s*bill/;
 
