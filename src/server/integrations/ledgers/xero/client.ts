@@ -147,7 +147,8 @@ export class XeroClient implements LedgerPort {
     const currencies = await get('/Currencies', 'Currencies');
     const contacts: Json[] = [];
     for (let page = 1; ; page += 1) {
-      const batch = await get(`/Contacts?page=${page}`, 'Contacts');
+      // Archived contacts too: the pre-check holds items naming one (Xero refuses them).
+      const batch = await get(`/Contacts?page=${page}&includeArchived=true`, 'Contacts');
       contacts.push(...batch);
       if (batch.length < CONTACTS_PAGE_SIZE) break;
     }
