@@ -62,7 +62,14 @@ export async function payDocument(step: PaymentStep): Promise<PaymentOutcome> {
     const made = earlier ?? (await record().catch(retryUnauthorized));
     return { paid: true, payment: await saved(step, { ...payment, id: made.id }) };
   } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
+    if (!(error instanceof LedgerError)) {
+      // E.g. the connection needs reconnecting: the payment stays owed for the next run.
+      await upsertPublication(ctx.db, step.tenant, step.itemId, {
+        state: 'queued',
+        updatedAt: ctx.clock.now(),
+      });
+      throw error;
+    }
     if (error.retryable) {
       // A timed-out call may have gone through: look before the job tries again.
       const found = await lookUp().catch(() => null);
