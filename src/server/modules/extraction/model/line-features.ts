@@ -69,7 +69,7 @@ const POSTCODE =
 const CONTACT =
   /\b(tel|telephone|phone|ph|fax|mobile|h\/?p|hotline|careline|customer\s*care|email|e-mail|www|http)\b|careline|@|\.com\b/;
 /** A phone number's shape: groups of digits separated by spaces or dashes, 9 digits or more ("03-8062 6265"). */
-const PHONE = /(^|[^\d\/])(\+?\d{1,3}[\s-])?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?![\d\/])/;
+const PHONE = /(^|[^\d/])(\+?\d{1,3}[\s-])?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?![\d/])/;
 
 function hasPhone(text: string): boolean {
   const m = PHONE.exec(text);
