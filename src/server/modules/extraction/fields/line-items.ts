@@ -3,6 +3,7 @@ import { addDecimals, compareDecimal, decimalsClose, multiplyDecimal } from '../
 import { parseNumber } from '../amounts';
 import type { Line } from '../lines';
 import { amountsIn, conf, fold, type FieldContext, type Found } from './context';
+import { stripZeros } from './tax-lines';
 import { findHeaders, placeRow, sameHeader, type Cell, type ColumnKind, type TableHeader } from './table';
 
 /** A line that closes the item table: totals, tax summary, payment. */
@@ -70,7 +71,7 @@ function rowFrom(line: Line, header: TableHeader, ctx: FieldContext): Row | null
       unitPrice,
       amount: value,
       tax: tax ? tax.amount.value : null,
-      taxRate: rate ? rate.amount.value.replace(/^-/, '') : null,
+      taxRate: rate ? stripZeros(rate.amount.value.replace(/^-/, '')) : null,
     },
   };
 }
@@ -107,7 +108,8 @@ function readTable(
     const close = last !== undefined && line.box[1] - last.box[3] < 1.2 * ctx.unit;
     const note = TAX_NOTE.exec(fold(line.text).trim());
     if (open && close && note?.[2] !== undefined) {
-      open.item.taxRate ??= parseNumber(note[2])?.value ?? null;
+      const parsed = parseNumber(note[2])?.value;
+      open.item.taxRate ??= parsed === undefined ? null : stripZeros(parsed);
       open.lines.push(line);
       continue;
     }

@@ -63,6 +63,8 @@ const COMPATIBLE: ReadonlyArray<readonly [ColumnKind, ColumnKind]> = [
   ['net', 'amount'],
 ];
 
+const TAX_QUALIFIER =
+  /^(incl|inkl|excl|exkl|ohne|mit|hors|met|zonder|with|without|plus|inclusief|exclusief|including|excluding)\.?$/;
 const NET_WORDS = /\b(excl|exkl|exclusief|excluding|ohne|ht|netto|net|hors|grondslag|base|basis|taxable)\b/;
 const GROSS_WORDS = /\b(incl|inkl|inclusief|including|ttc|brutto|gross|met)\b/;
 const RATE_WORDS = /%|\b(rate|taux|tarief|satz)\b/;
@@ -112,7 +114,6 @@ function headerGroups(line: Line): Group[] {
     let kind = wordKind(w.text);
     const height = Math.max(1, w.box[3] - w.box[1]);
     const gap = prev ? w.box[0] - prev.box[2] : Infinity;
-    const prevKind = prev ? wordKind(prev.text) : null;
     if (kind === 'unitPrice' && fold(w.text) === 'rate' && current?.kind === 'tax') kind = 'taxRate';
     const fits =
       current?.kind == null ||
@@ -122,7 +123,7 @@ function headerGroups(line: Line): Group[] {
         ([a, b]) => (a === kind && b === current?.kind) || (b === kind && a === current?.kind),
       ) ||
       // "Prijs incl. BTW", "Price excl. VAT": the tax word belongs to the qualifier before it.
-      (kind === 'tax' && prevKind === null);
+      (kind === 'tax' && prev !== null && TAX_QUALIFIER.test(fold(prev.text)));
     if (current && gap <= 1.5 * height && fits) {
       current.words.push(w);
       current.kind ??= kind;
@@ -253,8 +254,15 @@ export function placeRow(line: Line, header: TableHeader, unit: number): RowCell
   const inCells = (w: Word): boolean =>
     cells.some((c) => w.box[0] >= c.amount.box[0] - 0.5 && w.box[2] <= c.amount.box[2] + 0.5);
   const fixed = header.columns.filter((c) => NUMERIC_KINDS.has(c.kind) || c.kind === 'code');
+  const quantities = cells.filter((c) => c.column.kind === 'quantity').map((c) => c.amount.box);
   const text = line.words.filter((w) => {
     if (inCells(w)) return false;
+    // A unit of measure right after the quantity ("1.00 kg", "1 PCS", "15 g") is not description.
+    if (
+      quantities.some((b) => w.box[0] >= b[2] && w.box[0] - b[2] <= unit && /^\p{L}{1,5}\.?$/u.test(w.text))
+    ) {
+      return false;
+    }
     // Tokens printed in a numeric or code column ("%", "PCS", "kg", "€", a position number) are not description.
     const mid = (w.box[0] + w.box[2]) / 2;
     return !fixed.some((c) => mid >= c.x0 - unit / 2 && mid <= c.x1 + unit / 2);
