@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { rankCandidates } from '../src/server/modules/extraction/model/ranker';
 import type { Group, RankerWeights } from '../src/server/modules/extraction/model/ranker';
 import { missingDataMessage, sharedDataPath } from '../test/support/shared-data';
@@ -45,17 +46,15 @@ async function main(): Promise<void> {
   const loaded = performance.now();
   const model = trainSupplierModel(docs);
   const trained = performance.now();
-  const json = `${JSON.stringify(
-    {
-      about:
-        'Supplier name/address rankers trained by `npm run train` on SROIE train (shared data). Data, not code.',
-      documents: docs.length,
-      name: model.name,
-      address: model.address,
-    },
-    null,
-    1,
-  )}\n`;
+  // Written as Prettier formats it, so `prettier --check .` and a retrain agree byte for byte.
+  const raw = JSON.stringify({
+    about:
+      'Supplier name/address rankers trained by `npm run train` on SROIE train (shared data). Data, not code.',
+    documents: docs.length,
+    name: model.name,
+    address: model.address,
+  });
+  const json = await format(raw, { ...((await resolveConfig(target)) ?? {}), parser: 'json' });
   await writeFile(target, json);
   const r = reachable(docs);
   const n = docs.length;
