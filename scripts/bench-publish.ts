@@ -1,7 +1,9 @@
 /**
  * `npm run bench:publish`: 1,000 Ready bills published to one Xero organisation, then 1,000 spread
  * over 10 organisations, through the real job queue (pg-boss on PGlite), Docket's per-organisation
- * rate limiter and the Xero simulator over HTTP on 127.0.0.1. Prints figures; asserts nothing.
+ * rate limiter and the Xero simulator over HTTP on 127.0.0.1. Then 1,000 to one organisation by two
+ * workers on the same database, with the limits shared through it (0109) and, as a control, without.
+ * Prints figures; asserts nothing.
  *
  * Time: the simulator's rate limits (60 calls a minute, 5 in flight, 5,000 a day) and token expiry
  * run on one simulated clock that Docket shares. When Docket's limiter must wait (a full minute
@@ -36,11 +38,15 @@ const xero = buildXeroSimulator({ clock: () => clock.now() });
 const xeroUrl = await xero.app.listen({ port: 0, host: '127.0.0.1' });
 
 let httpCalls = 0;
+let http429 = 0;
 const realFetch = globalThis.fetch;
-globalThis.fetch = (input, init) => {
+globalThis.fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (url.startsWith(xeroUrl) && !url.includes('/_sim/')) httpCalls += 1;
-  return realFetch(input, init);
+  const counted = url.startsWith(xeroUrl) && !url.includes('/_sim/');
+  if (counted) httpCalls += 1;
+  const response = await realFetch(input, init);
+  if (counted && response.status === 429) http429 += 1;
+  return response;
 };
 
 const database = await connectDatabase({ pgliteDir: 'memory://' });
@@ -52,35 +58,46 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
 });
 const secrets = new SecretBox(config.secret);
-const publishing = createPublishing({
-  db: database.db,
-  clock,
-  secrets,
-  storage: blobStoreFor(config.dataDir),
-  ledgers: {
-    xero: { ...XERO_SIM_CLIENT, baseUrl: xeroUrl, simulated: true },
-    quickbooks: null,
-    simulators: 'off',
-    timeoutMs: 10_000,
+const benchTimer = {
+  now: () => clock.now().getTime(),
+  sleep: async (ms: number) => {
+    // Several waiters may want the same moment: move the clock to the latest asked-for time, never by the sum.
+    const target = clock.now().getTime() + ms;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (clock.now().getTime() < target) clock.set(new Date(target));
   },
-  publicBaseUrl: config.baseUrl,
-  timer: {
-    now: () => clock.now().getTime(),
-    sleep: async (ms) => {
-      // Several waiters may want the same moment: move the clock to the latest asked-for time, never by the sum.
-      const target = clock.now().getTime() + ms;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (clock.now().getTime() < target) clock.set(new Date(target));
-    },
-  },
-});
+};
 const logger = createLogger('silent');
-const queue = await startJobQueue(database, new JobRegistry().register(...publishing.jobs), {
-  logger,
-  pollingIntervalSeconds: 0.5,
-});
-publishing.attach(queue);
-await queue.work();
+
+/** One worker: the publishing module and a pg-boss worker on the shared database (a `docket worker` process). */
+async function startWorker(sharedLimits: boolean) {
+  const worker = createPublishing({
+    db: database.db,
+    clock,
+    secrets,
+    storage: blobStoreFor(config.dataDir),
+    ledgers: {
+      xero: { ...XERO_SIM_CLIENT, baseUrl: xeroUrl, simulated: true },
+      quickbooks: null,
+      simulators: 'off',
+      timeoutMs: 10_000,
+    },
+    publicBaseUrl: config.baseUrl,
+    timer: benchTimer,
+    sharedLimits,
+  });
+  const workerQueue = await startJobQueue(database, new JobRegistry().register(...worker.jobs), {
+    logger,
+    pollingIntervalSeconds: 0.5,
+  });
+  worker.attach(workerQueue);
+  await workerQueue.work();
+  return { publishing: worker, queue: workerQueue };
+}
+
+const first = await startWorker(false);
+const publishing = first.publishing;
+const queue = first.queue;
 const app = await buildApp(
   {
     config,
@@ -94,8 +111,13 @@ const app = await buildApp(
 );
 await app.ready();
 
-async function connect(accountId: string, userId: string, tenantId: string): Promise<void> {
-  const url = new URL(await startConnect(publishing.ctx, { accountId, userId }, 'xero', 'bench-session'));
+async function connect(
+  connectCtx: typeof publishing.ctx,
+  accountId: string,
+  userId: string,
+  tenantId: string,
+): Promise<void> {
+  const url = new URL(await startConnect(connectCtx, { accountId, userId }, 'xero', 'bench-session'));
   const redirectUri = url.searchParams.get('redirect_uri') ?? '';
   const answer = await realFetch(`${xeroUrl}/_sim/authorize`, {
     method: 'POST',
@@ -103,7 +125,7 @@ async function connect(accountId: string, userId: string, tenantId: string): Pro
     body: JSON.stringify({ redirectUri, tenantId }),
   });
   const { code } = (await answer.json()) as { code: string };
-  await finishConnect(publishing.ctx, {
+  await finishConnect(connectCtx, {
     software: 'xero',
     code,
     state: url.searchParams.get('state') ?? '',
@@ -111,7 +133,13 @@ async function connect(accountId: string, userId: string, tenantId: string): Pro
   });
 }
 
-async function scenario(name: string, organisations: number): Promise<void> {
+async function scenario(
+  name: string,
+  organisations: number,
+  workers: readonly (typeof publishing)[] = [publishing],
+): Promise<void> {
+  const ctx = (workers[0] ?? publishing).ctx;
+  const limited = () => workers.reduce((n, w) => n + w.ctx.limiter.stats.rateLimited, 0);
   const accounts: { accountId: string; tenantId: string }[] = [];
   for (let o = 0; o < organisations; o += 1) {
     const created = await realFetch(`${xeroUrl}/_sim/organisations`, {
@@ -126,7 +154,7 @@ async function scenario(name: string, organisations: number): Promise<void> {
       .from(users)
       .where(eq(users.accountId, accountId));
     const userId = user?.id ?? '';
-    await connect(accountId, userId, tenantId);
+    await connect(ctx, accountId, userId, tenantId);
     accounts.push({ accountId, tenantId });
   }
   const itemIds: { accountId: string; itemId: string }[] = [];
@@ -145,10 +173,11 @@ async function scenario(name: string, organisations: number): Promise<void> {
     itemIds.push({ accountId: target.accountId, itemId });
   }
   const callsBefore = httpCalls;
-  const limitedBefore = publishing.ctx.limiter.stats.rateLimited;
+  const http429Before = http429;
+  const limitedBefore = limited();
   const simStart = clock.now().getTime();
   const started = performance.now();
-  for (const { accountId, itemId } of itemIds) await requestPublish(publishing.ctx, { accountId }, itemId);
+  for (const { accountId, itemId } of itemIds) await requestPublish(ctx, { accountId }, itemId);
   let published = 0;
   let failed = 0;
   for (;;) {
@@ -180,11 +209,11 @@ async function scenario(name: string, organisations: number): Promise<void> {
   const calls = httpCalls - callsBefore;
   console.log(
     [
-      `${name}: ${itemIds.length} items over ${organisations} Xero organisation(s)`,
+      `${name}: ${itemIds.length} items over ${organisations} Xero organisation(s), ${workers.length} worker(s)${workers.length > 1 ? (workers[0]?.ctx.limiter.shared === true ? ' sharing limits through the database' : ' with per-process limits') : ''}`,
       `  published ${published}, failed or held ${failed}, attachments ${attachments}`,
       `  wall time ${(wallMs / 1000).toFixed(1)} s; simulated time ${((clock.now().getTime() - simStart) / 60_000).toFixed(1)} min`,
       `  calls made ${calls} (${(calls / Math.max(1, itemIds.length)).toFixed(2)} per item, token refreshes and list refreshes included)`,
-      `  429s received ${publishing.ctx.limiter.stats.rateLimited - limitedBefore}`,
+      `  429s received ${http429 - http429Before} (${limited() - limitedBefore} waited out and the same call sent again)`,
       `  duplicates created ${duplicates}`,
     ].join('\n'),
   );
@@ -192,7 +221,17 @@ async function scenario(name: string, organisations: number): Promise<void> {
 
 await scenario('one-org', 1);
 await scenario('ten-orgs', 10);
-await app.close();
 await queue.stop();
+// Two `docket worker` processes on one database (0109), then the same without shared limits.
+for (const shared of [true, false]) {
+  const pair = [await startWorker(shared), await startWorker(shared)];
+  await scenario(
+    shared ? 'two-workers' : 'two-workers-unshared',
+    1,
+    pair.map((w) => w.publishing),
+  );
+  for (const w of pair) await w.queue.stop();
+}
+await app.close();
 await database.close();
 await xero.app.close();
