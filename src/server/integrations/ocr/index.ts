@@ -2,7 +2,7 @@ import type { OcrEngine } from './ocr';
 import { createTesseractCliEngine, findTesseractCli } from './tesseract-cli';
 import { createTesseractJsEngine } from './tesseract-js';
 
-export type { OcrEngine, OcrPage, OcrWord, PageSegmentation } from './ocr';
+export type { Binarisation, OcrEngine, OcrPage, OcrWord, PageSegmentation, RecognizeOptions } from './ocr';
 export { parseTesseractTsv, parseOsd } from './tsv';
 export { createTesseractCliEngine, findTesseractCli } from './tesseract-cli';
 export { createTesseractJsEngine } from './tesseract-js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { OcrEngine, OcrPage, PageSegmentation } from './ocr';
+import type { OcrEngine, OcrPage, RecognizeOptions } from './ocr';
 import { parseOsd, parseTesseractTsv } from './tsv';
 
 /** The `tesseract` executable on PATH, or null. */
@@ -52,9 +52,15 @@ function run(
 export function createTesseractCliEngine(binary: string): OcrEngine {
   return {
     name: 'tesseract-cli',
-    async recognize(image: Uint8Array, options: { psm?: PageSegmentation } = {}): Promise<OcrPage> {
+    async recognize(image: Uint8Array, options: RecognizeOptions = {}): Promise<OcrPage> {
       const psm = String(options.psm ?? 6);
-      const res = await run(binary, ['stdin', 'stdout', '-l', 'eng', '--psm', psm, 'tsv'], image);
+      // thresholding_method 2 = Sauvola (Tesseract 5); 0 = Otsu, the default.
+      const threshold = options.binarisation === 'local' ? ['-c', 'thresholding_method=2'] : [];
+      const res = await run(
+        binary,
+        ['stdin', 'stdout', '-l', 'eng', '--psm', psm, ...threshold, 'tsv'],
+        image,
+      );
       if (res.code !== 0) throw new Error(`tesseract failed: ${res.stderr.trim().split('\n').pop() ?? ''}`);
       return parseTesseractTsv(res.stdout);
     },

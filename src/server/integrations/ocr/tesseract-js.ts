@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { OcrEngine, OcrPage, PageSegmentation } from './ocr';
+import type { Binarisation, OcrEngine, OcrPage, PageSegmentation, RecognizeOptions } from './ocr';
 import { parseTesseractTsv } from './tsv';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +23,7 @@ export function createTesseractJsEngine(): OcrEngine {
   let worker: Promise<Worker> | null = null;
   let osd: Promise<Worker> | null = null;
   let currentPsm: PageSegmentation | null = null;
+  let currentBinarisation: Binarisation = 'global';
   let queue: Promise<unknown> = Promise.resolve();
 
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -42,13 +43,19 @@ export function createTesseractJsEngine(): OcrEngine {
 
   return {
     name: 'tesseract-js',
-    recognize(image: Uint8Array, options: { psm?: PageSegmentation } = {}): Promise<OcrPage> {
+    recognize(image: Uint8Array, options: RecognizeOptions = {}): Promise<OcrPage> {
       return serial(async () => {
         const w = await getWorker();
         const psm = options.psm ?? 6;
         if (currentPsm !== psm) {
           await w.setParameters({ tessedit_pageseg_mode: PSMS[psm] });
           currentPsm = psm;
+        }
+        const binarisation = options.binarisation ?? 'global';
+        if (currentBinarisation !== binarisation) {
+          // thresholding_method 2 = Sauvola (Tesseract 5); 0 = Otsu, the default.
+          await w.setParameters({ thresholding_method: binarisation === 'local' ? '2' : '0' });
+          currentBinarisation = binarisation;
         }
         const { data } = await w.recognize(Buffer.from(image), {}, { tsv: true, text: false, blocks: false });
         return parseTesseractTsv(data.tsv ?? '');
@@ -76,6 +83,7 @@ export function createTesseractJsEngine(): OcrEngine {
       worker = null;
       osd = null;
       currentPsm = null;
+      currentBinarisation = 'global';
       await Promise.all(all.map(async (w) => (await w).terminate()));
     },
   };
