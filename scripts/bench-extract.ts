@@ -1,9 +1,11 @@
 /**
  * `npm run bench:extract`: per-document latency (p50, p95) and throughput of extraction for three
  * kinds of input: an e-invoice XML, a one-page text PDF and an OCR'd receipt photo; first in one
- * process, then split over 2 worker processes (each with its own warm OCR engine). Prints figures;
+ * process (with CPU seconds per document, OCR child processes included), then split over 2 worker
+ * processes (each with its own warm OCR engine). Prints figures;
  * asserts nothing.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,8 @@ interface Sample {
 interface RunResult {
   latencies: number[];
   wallMs: number;
+  /** CPU seconds per document, this process and its children (one-process runs on Linux only). */
+  cpuPerDoc?: number;
 }
 
 async function findXml(dir: string): Promise<string | null> {
@@ -86,15 +90,38 @@ async function photo(): Promise<{ name: string; bytes: Uint8Array }> {
   };
 }
 
+/**
+ * CPU seconds used so far by this process (every thread, sharp's included) and by its finished child
+ * processes (the tesseract CLI), from /proc on Linux; null elsewhere.
+ */
+function cpuSeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // After "pid (comm) ": state is field 0, then utime 11, stime 12, cutime 13, cstime 14 (clock ticks).
+    const ticks = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    if (ticks.some((t) => !Number.isFinite(t))) return null;
+    return ticks.reduce((a, b) => a + b, 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function runSample(sample: Pick<Sample, 'bytes' | 'name' | 'count'>): Promise<RunResult> {
   const latencies: number[] = [];
+  const cpuStart = cpuSeconds();
   const started = performance.now();
   for (let i = 0; i < sample.count; i++) {
     const t = performance.now();
     await extractDocument({ bytes: sample.bytes, fileName: sample.name }, { country: 'GB' });
     latencies.push(performance.now() - t);
   }
-  return { latencies, wallMs: performance.now() - started };
+  const cpuEnd = cpuSeconds();
+  const cpuPerDoc = cpuStart === null || cpuEnd === null ? undefined : (cpuEnd - cpuStart) / sample.count;
+  return {
+    latencies,
+    wallMs: performance.now() - started,
+    ...(cpuPerDoc === undefined ? {} : { cpuPerDoc }),
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -106,8 +133,9 @@ function report(label: string, r: RunResult, docs: number): void {
   const p50 = percentile(r.latencies, 50).toFixed(1);
   const p95 = percentile(r.latencies, 95).toFixed(1);
   const rate = (docs / (r.wallMs / 1000)).toFixed(2);
+  const cpu = r.cpuPerDoc === undefined ? '' : `  ${r.cpuPerDoc.toFixed(2).padStart(6)} CPU-s/doc`;
   process.stdout.write(
-    `  ${label.padEnd(28)} n=${String(docs).padStart(4)}  p50 ${p50.padStart(8)} ms  p95 ${p95.padStart(8)} ms  ${rate.padStart(8)} docs/s\n`,
+    `  ${label.padEnd(28)} n=${String(docs).padStart(4)}  p50 ${p50.padStart(8)} ms  p95 ${p95.padStart(8)} ms  ${rate.padStart(8)} docs/s${cpu}\n`,
   );
 }
 
