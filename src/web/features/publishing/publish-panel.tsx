@@ -21,6 +21,7 @@ import type { ItemStatus } from '../../../shared/contracts/review';
 import { paths } from '../../app/paths';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDateTime, publicationStateLabel } from './format';
+import { noteParts } from './publication-note';
 import {
   useClearPublishing,
   useConnections,
@@ -127,6 +128,29 @@ function PublishedDetails({ publication }: { publication: Publication }) {
   );
 }
 
+/**
+ * What to know about a publish that went through not quite as the settings ask (e.g. published as
+ * Awaiting Payment instead of Paid, or as a Bill), with the fix when the note gives one.
+ */
+function PublicationNote({ accountId, note }: { accountId: string; note: string }) {
+  const parts = noteParts(note);
+  return (
+    <Alert color="blue" variant="light" title={parts.title}>
+      <Stack gap={4}>
+        {parts.detail !== '' && <Text size="sm">{parts.detail}</Text>}
+        {parts.fix !== null && <Text size="sm">Fix: {parts.fix}</Text>}
+        {parts.linksConnections && (
+          <div>
+            <Anchor component={Link} to={paths.connections(accountId)} size="sm" fw={600}>
+              Open Business settings › Connections
+            </Anchor>
+          </div>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
 function ClearPublishingButton({
   accountId,
   itemId,
@@ -180,8 +204,8 @@ function ClearPublishingButton({
 
 /**
  * An item's publishing: Publish (when Ready and connected), what happened last (queued, published with
- * "Open in Xero", Ready (yellow) with the plain message and its fix, or held in To review with the
- * pre-check's reasons), and "Unarchive and clear publishing data" for archived items.
+ * "Open in Xero" and the publication's note, Ready (yellow) with the plain message and its fix, or held
+ * in To review with the pre-check's reasons), and "Unarchive and clear publishing data" for archived items.
  */
 export function PublishPanel({
   accountId,
@@ -273,6 +297,9 @@ export function PublishPanel({
           <Text size="sm" c="dimmed">
             Publishing to {vendor}… this page updates by itself.
           </Text>
+        )}
+        {publication?.state === 'published' && publication.note !== null && (
+          <PublicationNote accountId={accountId} note={publication.note} />
         )}
         {publication?.state === 'published' && <PublishedDetails publication={publication} />}
 
