@@ -25,6 +25,7 @@ import type { Workspace } from '../../app/paths';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Page } from '../../ui/page';
 import { useCurrentAccount } from '../accounts/current-account';
+import { ProductsAndServices } from './products-and-services';
 import {
   useAddCategory,
   useAddPaymentMethod,
@@ -665,8 +666,13 @@ function DuplicateSettings() {
   );
 }
 
-/** Business settings > Lists: categories, tax rates, payment methods, and duplicate detection. */
+/**
+ * Business settings > Lists: categories, tax rates, payment methods, tracking, products and services
+ * (QuickBooks Online, read-only) and duplicate detection.
+ */
 export function ListsPage() {
+  const { account } = useCurrentAccount();
+  const quickbooks = useListSource(account.id).data?.ledger?.software === 'quickbooks';
   return (
     <Page
       title="Lists"
@@ -679,6 +685,7 @@ export function ListsPage() {
           <Tabs.Tab value="tax-rates">Tax rates</Tabs.Tab>
           <Tabs.Tab value="payment-methods">Payment methods</Tabs.Tab>
           <Tabs.Tab value="tracking">Tracking</Tabs.Tab>
+          {quickbooks && <Tabs.Tab value="products">Products and services</Tabs.Tab>}
           <Tabs.Tab value="duplicates">Duplicates</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="categories">
@@ -693,6 +700,11 @@ export function ListsPage() {
         <Tabs.Panel value="tracking">
           <Tracking />
         </Tabs.Panel>
+        {quickbooks && (
+          <Tabs.Panel value="products">
+            <ProductsAndServices />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="duplicates">
           <DuplicateSettings />
         </Tabs.Panel>
