@@ -9,6 +9,7 @@ import { useDocket } from './support/journey';
 import {
   editItem,
   importedExpenseCategory,
+  importedPurchaseTaxRate,
   isoDay,
   publishAndSettle,
   receiptPdf as publishingReceiptPdf,
@@ -94,6 +95,8 @@ void describe('review lists and Ready with and without accounting software', () 
       await visible.waitFor();
       await page.getByRole('tab', { name: 'Tracking' }).click();
       await page.getByRole('table', { name: 'Region' }).getByText('North').waitFor();
+      // Products and services are a QuickBooks list: no tab for Xero.
+      assert.equal(await page.getByRole('tab', { name: 'Products and services' }).count(), 0);
 
       const date = new Date(Date.now() - 2 * 86_400_000);
       const uploaded = await uploadReceipt(
@@ -131,6 +134,59 @@ void describe('review lists and Ready with and without accounting software', () 
       assert.deepEqual(bill?.LineItems[0]?.Tracking, [
         { TrackingCategoryID: region?.id, TrackingOptionID: north?.id },
       ]);
+    },
+  );
+  journey(
+    'when a business is connected to QuickBooks Online, then Lists shows its products and services read-only, and a paid receipt whose payment method is not linked is published as a Bill with the note and its fix on the Publish panel',
+    async (page) => {
+      const account = await signUpByApi(page, 'business', 'qbo-products');
+      const id = account.accountId;
+      await (await new ConnectionsPage(page).open(id)).connect('QuickBooks Online (simulated)');
+
+      await page.goto(`/a/${id}/business-settings/lists`);
+      await page.getByText('Categories come from QuickBooks Online').waitFor();
+      await page.getByRole('tab', { name: 'Products and services' }).click();
+      const products = page.getByRole('table', { name: 'Products and services' });
+      const services = products.getByRole('row', { name: /Services/ });
+      await services.getByRole('cell', { name: 'Sales', exact: true }).waitFor();
+      await services.getByText('Active', { exact: true }).waitFor();
+      assert.equal(await products.getByRole('button').count(), 0, 'the list is read-only');
+
+      const card = (await (
+        await page.request.post(`/api/accounts/${id}/payment-methods`, {
+          headers: { 'x-docket-client': 'web' },
+          data: { name: 'Company card' },
+        })
+      ).json()) as { id: string };
+      const date = new Date(Date.now() - 2 * 86_400_000);
+      const uploaded = await uploadReceipt(
+        page,
+        id,
+        'paid.pdf',
+        await publishingReceiptPdf({ supplier: 'Paper Mill Ltd', date, number: 'QP-1', total: '24.00' }),
+      );
+      const edited = await editItem(page, id, uploaded.id, {
+        contactName: 'Paper Mill Ltd',
+        date: isoDay(date),
+        total: '24.00',
+        currency: 'GBP',
+        reference: 'QP-1',
+        categoryId: await importedExpenseCategory(page, id),
+        taxRateId: await importedPurchaseTaxRate(page, id),
+        paymentMethodId: card.id,
+        paid: true,
+      });
+      assert.equal(edited.status, 'ready', JSON.stringify(edited.reviewReasons));
+
+      await page.goto(`/a/${id}/costs/items/${uploaded.id}`);
+      const panel = page.getByRole('region', { name: 'Publishing' });
+      await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+      const note = panel.getByRole('alert').filter({ hasText: 'Published as a Bill' });
+      await note.waitFor();
+      await note.getByText(/is not linked to a QuickBooks bank or card account/).waitFor();
+      await note.getByText(/^Fix: To publish paid items as Cash, Check or Credit card purchases/).waitFor();
+      await note.getByRole('link', { name: 'Open Business settings › Connections' }).click();
+      await page.waitForURL(new RegExp(`/a/${id}/business-settings/connections$`));
     },
   );
 });
