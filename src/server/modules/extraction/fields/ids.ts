@@ -53,7 +53,9 @@ function readAfterLabel(
       const value = v?.[1];
       if (value !== undefined && accept(value)) {
         const start = restStart + rest.indexOf(value);
-        const hash = rule.keepHash === true && /^\s*:\s*#\s?$/.test(rest.slice(0, rest.indexOf(value)));
+        const between = rest.slice(0, rest.indexOf(value));
+        const colon = /:\s*$/.test(m[0]) ? /^\s*#\s?$/.test(between) : /^\s*:\s*#\s?$/.test(between);
+        const hash = rule.keepHash === true && colon;
         return {
           value: hash ? `#${value}` : value,
           confidence: conf(rule.confidence),

@@ -282,6 +282,44 @@ describe('item tables read by column position', () => {
   });
 });
 
+describe('items without a table header', () => {
+  it('when a detail list of services with indented breakdowns adds up to the total, then the services are the items', () => {
+    const r = read(
+      page([
+        [40, [['Summary', 40]]],
+        [60, [['Service Charges', 50], right('$4.11', 573)]],
+        [75, [['Charges', 60], right('$4.11', 573)]],
+        [90, [['Credits', 60], right('$0.00', 573)]],
+        [105, [['Total for this invoice', 40], right('$4.11', 573)]],
+        [140, [['Detail', 40]]],
+        [160, [['Data Transfer', 50], right('$0.01', 573)]],
+        [175, [['Charges', 60], right('$0.01', 573)]],
+        [190, [['VAT **', 60], right('$0.00', 573)]],
+        [205, [['Compute Cloud', 50], right('$1.87', 573)]],
+        [220, [['Charges', 60], right('$1.87', 573)]],
+        [235, [['Cold Storage', 50], right('$2.23', 573)]],
+        [250, [['Charges', 60], right('$2.23', 573)]],
+      ]),
+    );
+    expect(r.lineItems.map((i) => [i.description, i.amount])).toEqual([
+      ['Data Transfer', '0.01'],
+      ['Compute Cloud', '1.87'],
+      ['Cold Storage', '2.23'],
+    ]);
+  });
+
+  it('when listed amounts do not add up to the net or total, then no items are claimed', () => {
+    const r = read(
+      page([
+        [60, [['Opening balance', 50], right('$10.00', 573)]],
+        [75, [['Payment received', 50], right('$3.00', 573)]],
+        [105, [['Total', 40], right('$4.11', 573)]],
+      ]),
+    );
+    expect(r.lineItems).toEqual([]);
+  });
+});
+
 describe('VAT summary and tax lines', () => {
   it('when only a VAT summary table (Dutch) gives the tax, then tax, net and the tax line come from it', () => {
     const r = read(

@@ -2,7 +2,7 @@ import type { LineItem } from '../../../../shared/contracts/extraction';
 import { addDecimals, compareDecimal, decimalsClose, multiplyDecimal } from '../../../../shared/money';
 import { parseNumber } from '../amounts';
 import type { Line } from '../lines';
-import { amountsIn, conf, fold, type FieldContext, type Found } from './context';
+import { amountsIn, conf, fold, type FieldContext, type Found, type PlacedAmount } from './context';
 import { stripZeros } from './tax-lines';
 import { findHeaders, placeRow, sameHeader, type Cell, type ColumnKind, type TableHeader } from './table';
 
@@ -200,7 +200,19 @@ export function readLineItems(ctx: FieldContext, reference: readonly string[] = 
     if (!best || (adds && !best.adds)) best = { rows, header, adds };
     if (adds) break;
   }
-  if (!best) return { items: null, basis: null };
+  if (!best) {
+    const list = readListItems(ctx, reference);
+    if (!list) return { items: null, basis: null };
+    const first = list[0]?.lines[0];
+    return {
+      items: {
+        value: list.map((r) => r.item),
+        confidence: 0.5,
+        location: first ? { page: first.page, box: first.box } : null,
+      },
+      basis: null,
+    };
+  }
   const { rows, header, adds } = best;
   const consistent = rows.filter(
     (r) =>
@@ -220,6 +232,64 @@ export function readLineItems(ctx: FieldContext, reference: readonly string[] = 
     },
     basis,
   };
+}
+
+/**
+ * Items without a table header: a block of consecutive lines, each ending in one amount at the same right
+ * edge, whose least indented lines (the items; indented lines below them are their breakdown) add up to the
+ * document's net or total. The arithmetic is what makes a list of amounts a list of items.
+ */
+function readListItems(ctx: FieldContext, reference: readonly string[]): Row[] | null {
+  if (reference.length === 0) return null;
+  const blocks: { line: Line; amount: PlacedAmount }[][] = [];
+  let block: { line: Line; amount: PlacedAmount }[] = [];
+  let prev: Line | null = null;
+  for (const line of ctx.lines) {
+    const money = amountsIn(line).filter(
+      (a) => a.decimals === 2 && !/^\s?%/.test(line.text.slice(a.end, a.end + 2)),
+    );
+    const last = money[money.length - 1];
+    const near = prev !== null && line.page === prev.page && line.box[1] - prev.box[3] < 3 * ctx.unit;
+    if (!last || money.length > 2 || !near) {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    }
+    if (last && money.length <= 2) block.push({ line, amount: last });
+    prev = last ? line : null;
+  }
+  if (block.length > 0) blocks.push(block);
+  let best: { line: Line; amount: PlacedAmount }[] | null = null;
+  for (const b of blocks) {
+    const entries = b.filter((e) => {
+      const left = fold(e.line.text.slice(0, amountsIn(e.line)[0]?.start ?? 0)).trim();
+      return !END.test(left) && !SKIP.test(left);
+    });
+    const minX = Math.min(...entries.map((e) => e.line.box[0]));
+    const top = entries.filter((e) => e.line.box[0] <= minX + ctx.unit / 2);
+    const edge = top[0]?.amount.box[2] ?? 0;
+    if (top.length < 2 || !top.every((e) => Math.abs(e.amount.box[2] - edge) < 2 * ctx.unit)) continue;
+    const sum = addDecimals(top.map((e) => e.amount.value));
+    if (!reference.some((v) => decimalsClose(sum, v, '0.01'))) continue;
+    // A summary ("Charges 4.11, Credits 0.00") adds up too: the longest list is the detail.
+    if (!best || top.length > best.length) best = top;
+  }
+  return (
+    best?.map((e) => {
+      const description = e.line.text.slice(0, e.amount.start).replace(/\s+/g, ' ').trim();
+      return {
+        lines: [e.line],
+        included: false,
+        item: {
+          description: /\p{L}{2,}/u.test(description) ? description : null,
+          quantity: null,
+          unitPrice: null,
+          amount: e.amount.value,
+          tax: null,
+          taxRate: null,
+        },
+      };
+    }) ?? null
+  );
 }
 
 /** The whole quantity that makes unit price x quantity = amount, if there is one. */
