@@ -39,10 +39,11 @@ export const CompanySeed = z.object({
 });
 export type CompanySeed = z.infer<typeof CompanySeed>;
 
-let realmCounter = 9130350000000000;
+/** Realm ids look like Intuit's 16-digit ones; a BigInt keeps every id distinct past 2^53. */
+let realmCounter = 9130350000000000n;
 
 export function buildCompany(seed: CompanySeed, now: Date): QboCompany {
-  realmCounter += 1;
+  realmCounter += 1n;
   const homeCurrency = seed.homeCurrency ?? 'GBP';
   const company: QboCompany = {
     realmId: seed.realmId ?? String(realmCounter),
