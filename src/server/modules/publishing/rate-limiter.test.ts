@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/db';
 import type { Database } from '../../db/connect';
 import { LedgerError } from '../../integrations/ledgers/ledger-error';
+import { RateLimiter } from '../../integrations/ledgers/sim-kit/rate-limiter';
 import { LedgerRateLimiter, SharedCallSlots, VENDOR_LIMITS, type Timer } from './rate-limiter';
 
 /**
@@ -68,6 +69,63 @@ async function drive(
   );
 }
 
+/**
+ * The Xero simulator's own limiter (60 calls a minute counted when a request arrives, 5 in flight)
+ * on the same simulated clock. A request takes 150 ms to arrive and as long to answer; meanwhile
+ * other waiters may move the clock further, as in `npm run bench:publish`.
+ */
+function simulatedXero(timer: Timer) {
+  const limiter = new RateLimiter(
+    { perMinute: 60, perDay: null, concurrent: 5 },
+    () => new Date(timer.now()),
+  );
+  const seen = { requests: 0, refused: 0 };
+  // 150 ms on the way there and back: the six requests of a list refresh take about 2 s.
+  const turn = () => timer.sleep(250);
+  const request = async () => {
+    await turn();
+    const admission = limiter.admit('org');
+    seen.requests += 1;
+    if (!admission.ok) {
+      seen.refused += 1;
+      throw new LedgerError('xero', {
+        code: 'rate_limited',
+        vendorMessage: `Rate limit exceeded (${admission.problem})`,
+        retryAfterSeconds: admission.retryAfterSeconds,
+      });
+    }
+    await turn();
+    admission.release();
+  };
+  /** A list refresh: six requests one after another under one admission of weight 6. */
+  const listRefresh = async () => {
+    for (let i = 0; i < 6; i += 1) await request();
+  };
+  return { seen, request, listRefresh };
+}
+
+/** Each limiter publishes `perLimiter` items 8 at a time; every 5th job refreshes the lists first. */
+async function publishAgainst(
+  limiters: LedgerRateLimiter[],
+  xero: ReturnType<typeof simulatedXero>,
+  perLimiter: number,
+) {
+  await Promise.all(
+    limiters.map(async (limiter) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < perLimiter) {
+            next += 1;
+            if (next % 5 === 0) await limiter.run('xero', 'org-sim', xero.listRefresh, { weight: 6 });
+            await limiter.run('xero', 'org-sim', xero.request);
+          }
+        }),
+      );
+    }),
+  );
+}
+
 describe('the ledger rate limiter shared through the database', () => {
   let database: Database;
   beforeAll(async () => {
@@ -87,6 +145,27 @@ describe('the ledger rate limiter shared through the database', () => {
     expect(busiestMinute(seen.starts)).toBeLessThanOrEqual(VENDOR_LIMITS.xero.perMinute);
     // 150 calls at 60 a minute need at least two full windows.
     expect(timer.now() - started).toBeGreaterThanOrEqual(2 * 60_000);
+  });
+
+  it('when two processes publish to the Xero simulator while waiters move the clock, then its own limiter never answers 429', async () => {
+    const timer = virtualTimer();
+    const a = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'a' }));
+    const b = new LedgerRateLimiter(timer, new SharedCallSlots(database.db, { holder: 'b' }));
+    const xero = simulatedXero(timer);
+    await publishAgainst([a, b], xero, 100);
+    // 200 items and 40 list refreshes of 6 requests each.
+    expect(xero.seen.requests - xero.seen.refused).toBe(440);
+    expect(xero.seen.refused).toBe(0);
+    expect(a.stats.rateLimited + b.stats.rateLimited).toBe(0);
+  });
+
+  it('when one process publishes to the Xero simulator while its waiters move the clock, then its own limiter never answers 429', async () => {
+    const timer = virtualTimer();
+    const alone = new LedgerRateLimiter(timer);
+    const xero = simulatedXero(timer);
+    await publishAgainst([alone], xero, 200);
+    expect(xero.seen.requests - xero.seen.refused).toBe(440);
+    expect(xero.seen.refused).toBe(0);
   });
 
   it('when the two processes do not share the database, then the same load exceeds the vendor limits (control)', async () => {

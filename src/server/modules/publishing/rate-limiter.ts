@@ -39,12 +39,21 @@ const WINDOW_MS = 60_000;
 /** Our window is a little longer than the vendor's, for clock skew. */
 const MARGIN_MS = 1_000;
 const SLIDING_MS = WINDOW_MS + MARGIN_MS;
-/** An admission is used only if the call starts within this long of the time it was stamped with. */
-const STALE_ADMISSION_MS = 250;
 
+/**
+ * The window counts a call from its end (when the limiter is told it finished), and a call in
+ * flight counts in it too. The vendor counts a call when it arrives, which is somewhere between
+ * our admission and the answer; counting from the admission undercounts as soon as a call reaches
+ * the vendor more than the margin after it was admitted (a slow network, or a weighted call such as
+ * the list refresh, whose requests go one after another). Counting from the end is an upper bound
+ * whatever the latency (docs/decisions/0109).
+ */
 interface Bucket {
-  starts: number[];
+  /** When each finished call ended, one entry per unit of weight. */
+  ends: number[];
   inFlight: number;
+  /** The weight of the calls in flight: they count in the window until they end. */
+  inFlightWeight: number;
   pausedUntil: number;
   waiters: (() => void)[];
 }
@@ -59,9 +68,9 @@ export type Admission =
 
 /**
  * The limits shared through PostgreSQL: one row per organisation (its row lock serialises
- * admissions, it carries the 429 pause) and one lease per admitted call (counted in the sliding
- * window from its start, in flight until released or until the lease expires, so a crashed holder
- * frees its slot). Works the same on PGlite (one process) and PostgreSQL 15+.
+ * admissions, it carries the 429 pause) and one lease per admitted call (in flight, and counted in
+ * the sliding window, until released or until the lease expires, so a crashed holder frees its
+ * slot; once released it counts in the window from its end). Works the same on PGlite (one process) and PostgreSQL 15+.
  */
 export class SharedCallSlots {
   readonly #db: Db;
@@ -92,14 +101,15 @@ export class SharedCallSlots {
         .for('update');
       const pausedUntil = row?.pausedUntil.getTime() ?? 0;
       if (pausedUntil > nowMs) return { ok: false, waitMs: pausedUntil - nowMs };
-      // Rows out of the window and no longer in flight are of no use to anyone.
+      // Rows out of the window and no longer in flight are of no use to anyone (a lease never
+      // released counts until its expiry, and leaves the window a window after that).
       await tx
         .delete(ledgerCallLeases)
         .where(
           and(
             eq(ledgerCallLeases.bucket, bucket),
             lt(ledgerCallLeases.startedAt, windowStart),
-            or(isNull(ledgerCallLeases.leaseUntil), lt(ledgerCallLeases.leaseUntil, now)),
+            or(isNull(ledgerCallLeases.leaseUntil), lt(ledgerCallLeases.leaseUntil, windowStart)),
           ),
         );
       const [flight] = await tx
@@ -120,19 +130,36 @@ export class SharedCallSlots {
         const untilExpiry = expiry === null ? this.#pollMs : Math.max(1, expiry - nowMs);
         return { ok: false, waitMs: Math.min(this.#pollMs, untilExpiry) };
       }
+      // In the window: calls that ended inside it (release moves `started_at` to the end) and
+      // calls not released, whenever they started, until a window after their lease expires.
       const recent = await tx
-        .select({ startedAt: ledgerCallLeases.startedAt, weight: ledgerCallLeases.weight })
+        .select({
+          startedAt: ledgerCallLeases.startedAt,
+          weight: ledgerCallLeases.weight,
+          leaseUntil: ledgerCallLeases.leaseUntil,
+        })
         .from(ledgerCallLeases)
-        .where(and(eq(ledgerCallLeases.bucket, bucket), gt(ledgerCallLeases.startedAt, windowStart)))
+        .where(
+          and(
+            eq(ledgerCallLeases.bucket, bucket),
+            or(
+              gt(ledgerCallLeases.startedAt, windowStart),
+              and(isNotNull(ledgerCallLeases.leaseUntil), gt(ledgerCallLeases.leaseUntil, windowStart)),
+            ),
+          ),
+        )
         .orderBy(asc(ledgerCallLeases.startedAt));
       let used = recent.reduce((s, r) => s + r.weight, 0);
       if (used + weight > limits.perMinute) {
-        // Wait until enough of the oldest calls leave the window.
+        // Wait until enough of the oldest finished calls leave the window; if the calls in flight
+        // alone fill it, poll until they end.
         for (const r of recent) {
+          if (r.leaseUntil !== null) continue;
           used -= r.weight;
           if (used + weight <= limits.perMinute)
             return { ok: false, waitMs: Math.max(1, r.startedAt.getTime() + SLIDING_MS - nowMs) };
         }
+        return { ok: false, waitMs: this.#pollMs };
       }
       const [lease] = await tx
         .insert(ledgerCallLeases)
@@ -149,14 +176,19 @@ export class SharedCallSlots {
     });
   }
 
-  /** The call finished: its slot is free (its start still counts in the window). */
-  async release(id: string): Promise<void> {
-    await this.#db.update(ledgerCallLeases).set({ leaseUntil: null }).where(eq(ledgerCallLeases.id, id));
-  }
-
-  /** An admission not used (it came too late): it counts neither in flight nor in the window. */
-  async discard(id: string): Promise<void> {
-    await this.#db.delete(ledgerCallLeases).where(eq(ledgerCallLeases.id, id));
+  /**
+   * The call finished at `endedMs`: its slot is free, and from now on it counts in the window from
+   * its end (`started_at` is moved there; the column keeps its name to avoid a migration).
+   */
+  async release(lease: { id: string; bucket: string; weight: number }, endedMs: number): Promise<void> {
+    // Upsert: a call that outlived its lease may have had its row deleted; it still counts.
+    await this.#db
+      .insert(ledgerCallLeases)
+      .values({ ...lease, startedAt: new Date(endedMs), leaseUntil: null, holder: this.#holder })
+      .onConflictDoUpdate({
+        target: ledgerCallLeases.id,
+        set: { leaseUntil: null, startedAt: new Date(endedMs) },
+      });
   }
 
   /** A 429: every process waits until `untilMs` before calling this organisation again. */
@@ -230,17 +262,13 @@ export class LedgerRateLimiter {
       };
     try {
       for (;;) {
-        const stamped = this.#timer.now();
-        const admitted = await shared.tryAcquire(key, limits, weight, stamped);
-        if (admitted.ok && this.#timer.now() - stamped > STALE_ADMISSION_MS) {
-          // The window counts from the stamped time: a call that would start later asks again.
-          await shared.discard(admitted.id);
-          continue;
-        }
+        const admitted = await shared.tryAcquire(key, limits, weight, this.#timer.now());
         if (admitted.ok)
           return async () => {
             // Best effort: a lease that cannot be released expires on its own.
-            await shared.release(admitted.id).catch(() => undefined);
+            await shared
+              .release({ id: admitted.id, bucket: key, weight }, this.#timer.now())
+              .catch(() => undefined);
             releaseLocal();
           };
         await this.#timer.sleep(admitted.waitMs);
@@ -255,7 +283,7 @@ export class LedgerRateLimiter {
     const bucket = this.#bucket(key);
     for (;;) {
       const now = this.#timer.now();
-      bucket.starts = bucket.starts.filter((t) => t > now - SLIDING_MS);
+      bucket.ends = bucket.ends.filter((t) => t > now - SLIDING_MS);
       if (now < bucket.pausedUntil) {
         await this.#timer.sleep(bucket.pausedUntil - now);
         continue;
@@ -264,19 +292,26 @@ export class LedgerRateLimiter {
         await new Promise<void>((resolve) => bucket.waiters.push(resolve));
         continue;
       }
-      const oldest = bucket.starts[bucket.starts.length + weight - limits.perMinute - 1];
-      if (bucket.starts.length + weight > limits.perMinute && oldest !== undefined) {
-        await this.#timer.sleep(oldest + SLIDING_MS - now);
+      const excess = bucket.ends.length + bucket.inFlightWeight + weight - limits.perMinute;
+      if (excess > 0) {
+        const oldest = bucket.ends[excess - 1];
+        // Enough finished calls leave the window at `oldest`; if not, wait for calls in flight to end.
+        if (oldest !== undefined) await this.#timer.sleep(oldest + SLIDING_MS - now);
+        else await new Promise<void>((resolve) => bucket.waiters.push(resolve));
         continue;
       }
-      for (let i = 0; i < weight; i += 1) bucket.starts.push(now);
       bucket.inFlight += 1;
+      bucket.inFlightWeight += weight;
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        const ended = this.#timer.now();
+        for (let i = 0; i < weight; i += 1) bucket.ends.push(ended);
         bucket.inFlight -= 1;
-        bucket.waiters.shift()?.();
+        bucket.inFlightWeight -= weight;
+        // Everyone waiting looks again, in order (a slot and window room may both have freed).
+        for (const wake of bucket.waiters.splice(0)) wake();
       };
     }
   }
@@ -284,7 +319,7 @@ export class LedgerRateLimiter {
   #bucket(key: string): Bucket {
     let bucket = this.#buckets.get(key);
     if (bucket === undefined) {
-      bucket = { starts: [], inFlight: 0, pausedUntil: 0, waiters: [] };
+      bucket = { ends: [], inFlight: 0, inFlightWeight: 0, pausedUntil: 0, waiters: [] };
       this.#buckets.set(key, bucket);
     }
     return bucket;
