@@ -16,8 +16,10 @@ export const ledgerRateBuckets = pgTable('ledger_rate_buckets', {
 });
 
 /**
- * One row per call admitted: it counts in the sliding window from `started_at`, and in flight
- * while `lease_until` is set and in the future. A holder that dies leaves a lease that expires.
+ * One row per call admitted: in flight while `lease_until` is set and in the future, and counted in
+ * the sliding window until released (or until a window after its lease expired). Release clears
+ * `lease_until` and moves `started_at` to the call's end, from which it counts for one more window
+ * (0109; the column keeps its name). A holder that dies leaves a lease that expires.
  */
 export const ledgerCallLeases = pgTable(
   'ledger_call_leases',
