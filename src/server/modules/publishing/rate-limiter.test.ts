@@ -71,7 +71,7 @@ async function drive(
 
 /**
  * The Xero simulator's own limiter (60 calls a minute counted when a request arrives, 5 in flight)
- * on the same simulated clock. A request takes 150 ms to arrive and as long to answer; meanwhile
+ * on the same simulated clock. A request takes 250 ms to arrive and as long to answer; meanwhile
  * other waiters may move the clock further, as in `npm run bench:publish`.
  */
 function simulatedXero(timer: Timer) {
@@ -80,7 +80,7 @@ function simulatedXero(timer: Timer) {
     () => new Date(timer.now()),
   );
   const seen = { requests: 0, refused: 0 };
-  // 150 ms on the way there and back: the six requests of a list refresh take about 2 s.
+  // 250 ms on the way there and back: the six requests of a list refresh take about 3 s.
   const turn = () => timer.sleep(250);
   const request = async () => {
     await turn();
