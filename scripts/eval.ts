@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getOcrEngine, setOcrEngine } from '../src/server/integrations/ocr';
 import { closeExtraction } from '../src/server/modules/extraction';
 import { sharedDataPath } from '../test/support/shared-data';
 import {
@@ -20,6 +21,7 @@ import {
   type SroieField,
 } from './lib/eval-datasets';
 import { crossValidationModels, loadSroieTraining } from './lib/eval-supplier-model';
+import { withOcrCache } from './lib/ocr-cache';
 
 /** Folds of the SROIE cross-validation, assigned by a fixed hash of the file name. */
 const CV_FOLDS = 5;
@@ -103,6 +105,12 @@ async function loadEInvoiceFigures(): Promise<EInvoiceFigures | null> {
 }
 
 async function main(): Promise<void> {
+  // Opt-in, for iterating on the field rules: OCR readings cached in that directory (off by default).
+  const ocrCache = process.env.DOCKET_EVAL_OCR_CACHE;
+  if (ocrCache) {
+    setOcrEngine(withOcrCache(getOcrEngine(), ocrCache));
+    log(`(OCR readings cached in DOCKET_EVAL_OCR_CACHE; figures are for the field rules on cached OCR)`);
+  }
   const out: Record<string, unknown> = {};
   const sroieDir = sharedDataPath('sroie-train');
   const i2dDir = sharedDataPath('invoice2data', 'compare');

@@ -21,6 +21,14 @@ export function getOcrEngine(): OcrEngine {
   return shared;
 }
 
+/**
+ * Replaces the process-wide engine (the evaluation script wraps it with an opt-in reading cache);
+ * null goes back to choosing one on first use.
+ */
+export function setOcrEngine(engine: OcrEngine | null): void {
+  shared = engine;
+}
+
 /** Stops the shared engine's workers (the next getOcrEngine() starts a new one). */
 export async function closeOcrEngine(): Promise<void> {
   const engine = shared;
