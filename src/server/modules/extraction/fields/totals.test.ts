@@ -51,3 +51,153 @@ describe('total selection', () => {
     expect(r.warnings.join(' ')).toMatch(/does not equal the total/);
   });
 });
+
+/** OCR'd words laid out on lines 40 px apart, each word's box from its position; confidence per word. */
+function ocrRead(rows: readonly (readonly (readonly [string, number])[])[]) {
+  const words = rows.flatMap((row, i) => {
+    let x = 10;
+    return row.map(([text, confidence]) => {
+      const box: [number, number, number, number] = [x, 10 + i * 40, x + text.length * 14, 40 + i * 40];
+      x = box[2] + 14;
+      return { text, box, page: 1, confidence };
+    });
+  });
+  return extractFields({ file: 't', source: 'ocr', pageCount: 1, words }, { country: 'MY' });
+}
+
+describe('total arithmetic on OCR readings', () => {
+  it('when a doubtful total is one digit off cash minus change, then cash minus change is the total', () => {
+    const r = ocrRead([
+      [
+        ['Parking', 0.95],
+        ['Fee', 0.95],
+        ['RM4.00', 0.93],
+      ],
+      [
+        ['Total', 0.96],
+        ['14.00', 0.62],
+      ],
+      [
+        ['Paid', 0.95],
+        ['RM4.00', 0.94],
+      ],
+      [
+        ['Change', 0.95],
+        ['RM0.00', 0.94],
+      ],
+    ]);
+    expect(r.total).toBe('4.00');
+  });
+
+  it('when a doubtful total is one digit off net plus tax, then the sum is taken and rounded below', () => {
+    const r = ocrRead([
+      [
+        ['Total', 0.95],
+        ['(Excluding', 0.9],
+        ['GST):', 0.9],
+        ['62.00', 0.95],
+      ],
+      [
+        ['GST', 0.95],
+        ['6%', 0.9],
+        ['3.72', 0.94],
+      ],
+      [
+        ['Total', 0.95],
+        ['(Inclusive', 0.9],
+        ['of', 0.9],
+        ['GST):', 0.9],
+        ['85.72', 0.55],
+      ],
+      [
+        ['Rounding', 0.95],
+        ['Adj:', 0.9],
+        ['-0.02', 0.9],
+      ],
+      [
+        ['TOTAL', 0.95],
+        [':', 0.5],
+        ['65.70', 0.93],
+      ],
+      [
+        ['CASH', 0.95],
+        [':', 0.5],
+        ['65.70', 0.93],
+      ],
+    ]);
+    expect(r.total).toBe('65.70');
+  });
+
+  it('when a "$" glued to the total makes it disagree with cash minus change, then it is read as a 5', () => {
+    const r = ocrRead([
+      [
+        ['TOTAL', 0.95],
+        ['$3.14', 0.6],
+      ],
+      [
+        ['CASH', 0.95],
+        ['60.00', 0.95],
+      ],
+      [
+        ['CHANGE', 0.95],
+        ['6.86', 0.95],
+      ],
+    ]);
+    expect(r.total).toBe('53.14');
+  });
+
+  it('when two total lines read the same amount, then a misread change does not move it', () => {
+    const r = ocrRead([
+      [
+        ['Total', 0.9],
+        ['with', 0.9],
+        ['GST', 0.9],
+        ['12,00', 0.8],
+      ],
+      [
+        ['TOTAL', 0.95],
+        ['12,00', 0.7],
+      ],
+      [
+        ['Cash', 0.95],
+        ['50,00', 0.95],
+      ],
+      [
+        ['CHANGE', 0.95],
+        ['36.00', 0.7],
+      ],
+    ]);
+    expect(r.total).toBe('12.00');
+  });
+
+  it('when the words carry no OCR confidence (a text layer), then the printed total is kept', () => {
+    const r = read(['TOTAL 14.00', 'PAID RM4.00', 'CHANGE RM0.00'].join('\n'));
+    expect(r.total).toBe('14.00');
+  });
+
+  it('when the rounding line amount is unreadable, then the amount on the 0.05 grid just below the total is the total', () => {
+    const r = read(
+      [
+        'Sub-total 127.37',
+        'Total Sales Incl GST 127.37',
+        'Rounding Adj ~(),02',
+        'Total After Adj Incl GST 127.35',
+        'GST Summary Amount Tax',
+        'Total 127.37 0.00',
+      ].join('\n'),
+    );
+    expect(r.total).toBe('127.35');
+  });
+
+  it('when OCR reads "Tota)" or "jotal", then the line still counts as a total', () => {
+    expect(read(['ITEM 12.00', 'DISCOUNT -3.00', 'Tota) (Inclusive of GST): 9.00'].join('\n')).total).toBe(
+      '9.00',
+    );
+    expect(read(['ITEM 90.10', 'DISCOUNT -5.00', 'jotal Due 85.10'].join('\n')).total).toBe('85.10');
+  });
+
+  it('when OCR reads "Cnange", then it is still the change and cash minus change confirms the total', () => {
+    const r = read(['TOTAL 127.37', 'TOTAL AFTER ADJ 127.35', 'CASH 150.00', 'Cnange Amt 22.65'].join('\n'));
+    expect(r.total).toBe('127.35');
+  });
+});

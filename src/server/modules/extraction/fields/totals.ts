@@ -1,7 +1,16 @@
 import { addDecimals, compareDecimal, decimalsClose, subtractDecimal } from '../../../../shared/money';
 import type { FieldLocation, TaxLine } from '../../../../shared/contracts/extraction';
 import type { Line } from '../lines';
-import { amountsIn, conf, fold, xOverlap, type FieldContext, type Found, type PlacedAmount } from './context';
+import {
+  amountsIn,
+  conf,
+  fold,
+  spanWords,
+  xOverlap,
+  type FieldContext,
+  type Found,
+  type PlacedAmount,
+} from './context';
 import { baseOnLine, rateIn, readTaxTable } from './tax-lines';
 
 /** Amount labels. Tested on folded (lower case, accent-free) text left of the amount. */
@@ -10,7 +19,8 @@ const LABELS = {
     /sub\s*-?\s*tota|total\s*(qty|quantity|items?|item\(s\)|pcs|units?|disc|discount|saving|savings|tax|gst|vat|sst|excl|ex\b|before|points?|weight|tips?|number|no\b)|(qty|quantity|items?)\s*total|excl|exkl|hors\s*tax|\bht\b|untaxed|netto|zwischensumme|subtotaal|\btips?\b|total\s*net\b|net\s*amount|amount\s*excl|before\s*tax|(gst|vat|tax)\s*summary|summary/,
   strongTotal:
     /grand\s*total|total\s*amount|amount\s*due|balance\s*due|total\s*due|total\s*payable|amount\s*payable|total\s*to\s*pay|to\s*be\s*paid|round(ed|ing)?\s*(d\s*)?total|total\s*round|nett?\s*total|total\s*(incl|inc\b|include|inclusive|rm|\(rm\)|sales|ttc|eur|usd|gbp)|totaal|gesamt|endbetrag|rechnungsbetrag|montant\s*ttc|te\s*betalen|zu\s*zahlen|a\s*payer|payable|total\s*\(/,
-  weakTotal: /tota[l1]|jumlah|betrag|summe|montant|bedrag|\bamount\b|\bdue\b/,
+  // OCR of a faint "Total": "Tota)", "Tota|", "jotal".
+  weakTotal: /tota[l1|)]|\bjotal|jumlah|betrag|summe|montant|bedrag|\bamount\b|\bdue\b/,
   tax: /\b(gst|vat|tax|sst|btw|mwst|ust|tva|iva|igst|cgst|sgst|mva|moms)\b|service\s*tax|steuer/,
   notTax:
     /(gst|vat|tax|sst|btw|tva)\s*(id|reg|no\b|number|invoice|#|code)|tax\s*invoice|incl|include|excl|before|exempt|zero\s*rated|relief|summary|total\s*(sales\s*)?(excl|incl)|amount\s*\(?rm\)?\s*tax|tax\s*\(?rm\)?\s*amount/,
@@ -19,7 +29,7 @@ const LABELS = {
     /(excl|exkl|exclusief|excluding|ohne|hors|before|vor|voor)\.?\s*(of\s*)?(gst|vat|tax|sst|btw|mwst|ust|tva|taxes|steuer)/,
   rounding: /round(ing)?\s*(adj|off)|rounding|pembundaran/,
   cash: /\bcash\b|tunai|tender|\bpaid\b|payment|\bvisa\b|master|amex|\bcard\b|debit|credit|contant|bar\b/,
-  change: /\bchange\b|\bbaki\b|kembali|wisselgeld|ruckgeld|rendu/,
+  change: /\bc[hn]ange\b|\bbaki\b|kembali|wisselgeld|ruckgeld|rendu/,
   itemHeader: /\b(qty|quantity|description|unit|price|item|rate|code|desc)\b/,
 };
 
@@ -141,7 +151,14 @@ export function readTotals(ctx: FieldContext): Totals {
   for (const n of nets) for (const t of taxes) sums.add(addDecimals([n.amount.value, t.amount.value]));
 
   const lastIndex = Math.max(1, ...ctx.lines.map((l) => l.index));
-  const candidates = withRoundingAndPaid(totals, positive, labelled, paid);
+  const roundingLines = ctx.lines.filter((l) => LABELS.rounding.test(fold(l.text)));
+  const repaired = repairByArithmetic(
+    totals.map((l) => ({ l, bonus: 0 })),
+    labelled,
+    change.length > 0 ? paid : new Set(),
+    sums,
+  ).map((c) => c.l);
+  const candidates = withRoundingAndPaid(repaired, positive, labelled, paid, roundingLines);
   let best: { l: Labelled; score: number } | null = null;
   const maxTotal = candidates.reduce<string | null>(
     (m, t) => (m === null || compareDecimal(t.l.amount.value, m) > 0 ? t.l.amount.value : m),
@@ -308,12 +325,29 @@ function withRoundingAndPaid(
   positive: Labelled[],
   labelled: Labelled[],
   paid: ReadonlySet<string>,
+  roundingLines: readonly Line[] = [],
 ): { l: Labelled; bonus: number }[] {
   const out = totals.map((l) => ({ l, bonus: 0 }));
   const roundings = labelled.filter(
     (l) => LABELS.rounding.test(l.label) && !/^-?0(\.0+)?$/.test(l.amount.value),
   );
   const plain = positive.filter((l) => !LABELS.cash.test(l.label) && !LABELS.change.test(l.label));
+  for (const line of roundingLines) {
+    // A rounding line whose amount OCR could not read ("Rounding Adj ~(),02"): the amount below it
+    // that lies on the 0.05 grid within 0.04 of a total above it is the rounded total.
+    if (labelled.some((l) => l.amount.line === line)) continue;
+    for (const t of totals) {
+      if (t.amount.line.index >= line.index) continue;
+      const hit = plain.find(
+        (p) =>
+          p.amount.line.index > line.index &&
+          onRoundingGrid(p.amount.value) &&
+          !decimalsClose(p.amount.value, t.amount.value) &&
+          decimalsClose(p.amount.value, t.amount.value, '0.04'),
+      );
+      if (hit) out.push({ l: { amount: hit.amount, label: t.label, group: hit.group }, bonus: 1.2 });
+    }
+  }
   for (const r of roundings) {
     const magnitude = r.amount.value.replace(/^-/, '');
     for (const t of totals) {
@@ -334,4 +368,87 @@ function withRoundingAndPaid(
     if (hit && !out.some((o) => o.l.amount === hit.amount)) out.push({ l: hit, bonus: 0 });
   }
   return out;
+}
+
+/** Cash rounding goes to multiples of 0.05 (Malaysia, Switzerland, Australia...) or coarser. */
+function onRoundingGrid(value: string): boolean {
+  const cents = /\.(\d{2})/.exec(value.replace(/^-/, ''))?.[1] ?? '00';
+  return Number(cents) % 5 === 0;
+}
+
+/** Digits of an amount as printed, with a "$" or "S" glued to the front read as a possible "5". */
+function printedDigits(a: PlacedAmount, asFive: boolean): string {
+  const raw = a.raw.replace(/\s/g, '');
+  const glued = asFive && /^[$S]\d/.test(raw) ? `5${raw.slice(1)}` : raw;
+  return glued.replace(/[^\d]/g, '');
+}
+
+/** One digit replaced, dropped or added (edit distance 1 on digit strings). */
+function oneDigitApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    let differ = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ += 1;
+    return differ === 1;
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+/** Lowest OCR confidence of the words an amount was read from (1 for text layers and transcripts). */
+function ocrConfidence(a: PlacedAmount): number {
+  return Math.min(1, ...spanWords(a.line, a.start, a.end).map((w) => w.confidence ?? 1));
+}
+
+/**
+ * On an OCR'd page, a total candidate read with doubtful digits that agrees with none of the page's
+ * arithmetic (cash minus change, net plus tax, the total a rounding line leads to) while exactly one of
+ * those results is one digit away from it (a digit misread, dropped or added; a "$" or "S" glued to the
+ * front that was a "5") is read as that result. An amount two total lines agree on is kept; text layers
+ * and transcripts carry no confidence and are left alone.
+ */
+function repairByArithmetic(
+  candidates: { l: Labelled; bonus: number }[],
+  labelled: readonly Labelled[],
+  paid: ReadonlySet<string>,
+  sums: ReadonlySet<string>,
+): { l: Labelled; bonus: number }[] {
+  const roundings = labelled.filter((l) => LABELS.rounding.test(l.label));
+  return candidates.map((c) => {
+    const a = c.l.amount;
+    if (ocrConfidence(a) >= 0.9 || a.decimals === 1 || a.decimals > 2) return c;
+    // Two lines labelled as totals reading the same amount outweigh one misread cash or change.
+    const twice = labelled.some(
+      (o) =>
+        o.amount.line !== a.line && LABELS.weakTotal.test(o.label) && decimalsClose(o.amount.value, a.value),
+    );
+    if (twice) return c;
+    const evidence = new Set<string>([...paid, ...sums]);
+    // The rounded total printed below a rounding line is the total above it plus or minus the adjustment.
+    for (const r of roundings) {
+      if (r.amount.line.index >= a.line.index) continue;
+      const magnitude = r.amount.value.replace(/^-/, '');
+      for (const t of candidates) {
+        if (t.l.amount.line.index >= r.amount.line.index) continue;
+        for (const v of [
+          addDecimals([t.l.amount.value, magnitude]),
+          subtractDecimal(t.l.amount.value, magnitude),
+        ])
+          if (onRoundingGrid(v)) evidence.add(v);
+      }
+    }
+    const values = [...evidence].filter((e) => !e.startsWith('-') && !/^0(\.0+)?$/.test(e));
+    // Consistent, or the cash-rounded form of a consistent amount.
+    if (values.some((e) => decimalsClose(e, a.value, onRoundingGrid(a.value) ? '0.04' : '0'))) return c;
+    const digitsOf = (v: string): string => (/\./.test(v) ? v : `${v}.00`).replace(/[^\d]/g, '');
+    const printed = a.decimals === 0 ? `${printedDigits(a, false)}00` : printedDigits(a, false);
+    const fived = a.decimals === 0 ? `${printedDigits(a, true)}00` : printedDigits(a, true);
+    const near = values.filter(
+      (e) => oneDigitApart(printed, digitsOf(e)) || (fived !== printed && fived === digitsOf(e)),
+    );
+    const unique = [...new Set(near)];
+    if (unique.length !== 1 || unique[0] === undefined) return c;
+    return { l: { ...c.l, amount: { ...a, value: unique[0] } }, bonus: c.bonus };
+  });
 }
