@@ -69,9 +69,9 @@ export function readDates(ctx: FieldContext): DatesRead {
     }
   });
   const warnings: string[] = [];
-  const issue = confirmOcrDigits(
-    candidates.filter((c) => !c.due).sort((a, b) => b.score - a.score)[0],
-    candidates,
+  const issue = confirmByEmbeddedDate(
+    confirmOcrDigits(candidates.filter((c) => !c.due).sort((a, b) => b.score - a.score)[0], candidates),
+    ctx.lines,
   );
   const dueCandidate = candidates.filter((c) => c.due).sort((a, b) => b.score - a.score)[0];
   const date = issue ? toFound(issue) : null;
@@ -151,6 +151,31 @@ function confirmOcrDigits(issue: Candidate | undefined, all: readonly Candidate[
     return { ...issue, match: { ...issue.match, iso: b, confidence: issue.match.confidence * 0.9 } };
   }
   return issue;
+}
+
+/**
+ * An OCR'd date read with a doubtful digit, when a long document or transaction number on the page
+ * embeds a date as yyyymmdd ("Invoice No: 2018061010100170023") that differs from it in exactly one
+ * look-alike digit, is that embedded date: POS systems build such numbers from the sale's date.
+ */
+function confirmByEmbeddedDate(issue: Candidate | undefined, lines: readonly Line[]): Candidate | undefined {
+  if (!issue || ocrConfidence(issue) >= 0.9) return issue;
+  const a = issue.match.iso;
+  const found = new Set<string>();
+  for (const line of lines) {
+    for (const run of line.text.match(/\d{10,}/g) ?? []) {
+      for (const m of run.matchAll(/(?=(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))/g)) {
+        const iso = `${m[1] ?? ''}-${m[2] ?? ''}-${m[3] ?? ''}`;
+        const diffs: string[] = [];
+        for (let k = 0; k < a.length; k++) if (a[k] !== iso[k]) diffs.push(`${a[k] ?? ''}${iso[k] ?? ''}`);
+        const [pair] = diffs;
+        if (diffs.length === 1 && pair !== undefined && LOOK_ALIKE.has(pair)) found.add(iso);
+      }
+    }
+  }
+  const [only] = [...found];
+  if (found.size !== 1 || only === undefined) return issue;
+  return { ...issue, match: { ...issue.match, iso: only, confidence: issue.match.confidence * 0.9 } };
 }
 
 function toFound(c: Candidate): Found<string> {

@@ -201,3 +201,42 @@ describe('total arithmetic on OCR readings', () => {
     expect(r.total).toBe('127.35');
   });
 });
+
+describe('date on OCR readings', () => {
+  it('when a doubtful date is one look-alike digit off a date embedded in a long document number, then that date wins', () => {
+    const rows = (dateConfidence: number) =>
+      ocrRead([
+        [
+          ['TOTAL', 0.95],
+          ['127.35', 0.95],
+        ],
+        [
+          ['Invoice', 0.95],
+          ['No:', 0.95],
+          ['2018061010100170023', 0.9],
+        ],
+        [
+          ['10/08/2018', dateConfidence],
+          ['13:04', 0.9],
+        ],
+      ]);
+    expect(rows(0.7).date).toBe('2018-06-10');
+    // Read confidently, the printed date stands.
+    expect(rows(0.95).date).toBe('2018-08-10');
+  });
+
+  it('when the long number embeds no date one digit away, then the printed date stands', () => {
+    const r = ocrRead([
+      [
+        ['Invoice', 0.95],
+        ['No:', 0.95],
+        ['2017011510100170023', 0.9],
+      ],
+      [
+        ['10/08/2018', 0.7],
+        ['13:04', 0.9],
+      ],
+    ]);
+    expect(r.date).toBe('2018-08-10');
+  });
+});
