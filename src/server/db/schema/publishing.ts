@@ -36,6 +36,8 @@ export const ledgerConnections = pgTable('ledger_connections', {
   refreshTokenSealed: text('refresh_token_sealed'),
   expiresAt: at('expires_at'),
   lastSyncAt: at('last_sync_at'),
+  /** A list refresh is running until then (one per account at a time, across processes; 0107). */
+  listsRefreshingUntil: at('lists_refreshing_until'),
   lastError: text('last_error'),
   connectedByUserId: uuid('connected_by_user_id').references(() => users.id, { onDelete: 'set null' }),
   connectedAt: at('connected_at').notNull().defaultNow(),

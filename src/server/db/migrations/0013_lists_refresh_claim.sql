@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_connections" ADD COLUMN "lists_refreshing_until" timestamp with time zone;
