@@ -41,10 +41,11 @@ import { finishConnect, refreshLists, startConnect } from '../src/server/modules
 import { requestPublish } from '../src/server/modules/publishing/jobs';
 import {
   publicationsOf,
+  savePaymentMethodLink,
   saveSettings,
   type PublicationRow,
 } from '../src/server/modules/publishing/publishing.repo';
-import { signUpClient } from '../src/server/modules/publishing/test-kit';
+import { paymentMethod, signUpClient } from '../src/server/modules/publishing/test-kit';
 import { DEFAULT_PUBLISHING_SETTINGS } from '../src/shared/contracts/publishing';
 import { testDataDir } from '../test/support/paths';
 
@@ -52,7 +53,8 @@ type Software = 'xero' | 'quickbooks';
 
 /** What should happen to an item. */
 export type Expect =
-  | { readonly kind: 'clean' }
+  /** Published the first time; `payment`: a paid publish, a success only if its payment was made too. */
+  | { readonly kind: 'clean'; readonly payment?: boolean }
   /** The pre-check must hold it with this reason. */
   | { readonly kind: 'trap'; readonly code: string }
   /** A small plan: published while within the plan's allowance, then held with this reason. */
@@ -82,6 +84,9 @@ interface Spec {
   readonly taxCode: string | null;
   /** Which workspace's Docket tax rate the item carries (a sales rate on a cost is a trap). */
   readonly taxWorkspace: 'costs' | 'sales';
+  /** Which of the organisation's payment methods the item carries (see `paymentMethodsFor`). */
+  readonly paymentMethod?: string;
+  readonly paid?: boolean;
 }
 
 export interface Outcome {
@@ -98,6 +103,9 @@ export interface SoftwareReport {
   readonly attempted: number;
   readonly succeeded: number;
   readonly failed: number;
+  /** Paid publishes (document and payment): attempted, and document and payment made without a failed call. */
+  readonly paidAttempted: number;
+  readonly paidSucceeded: number;
   readonly failedByMessage: Record<string, number>;
   readonly share: number;
   readonly heldRight: number;
@@ -247,6 +255,56 @@ function xeroKinds(cleanSales: string[], externalSales: string[]): [number, stri
   ];
 }
 
+/** Xero with costs sent to Bank Accounts (Spend Money). */
+function xeroBankKinds(): [number, string, Kind][] {
+  return [
+    [
+      0.8,
+      'clean spend money',
+      (n) => base(n, { label: 'clean spend money', paymentMethod: 'bank', paid: true }),
+    ],
+    [
+      0.2,
+      'spend money without a linked bank account',
+      (n) => base(n, { paymentMethod: 'unlinked', paid: true, expect: trap('bank_link_missing') }),
+    ],
+  ];
+}
+
+/** Xero with costs and sales "Paid (where possible)". */
+function xeroPaidKinds(): [number, string, Kind][] {
+  const paidClean: Expect = { kind: 'clean', payment: true };
+  return [
+    [0.5, 'clean paid bill', (n) => base(n, { paymentMethod: 'bank', paid: true, expect: paidClean })],
+    [
+      0.2,
+      'clean paid sale',
+      (n) =>
+        base(n, {
+          workspace: 'sales',
+          contactName: 'Bayside Club',
+          reference: `PINV-${n}`,
+          categoryCode: '200',
+          taxCode: 'OUTPUT2',
+          taxWorkspace: 'sales',
+          paymentMethod: 'bank',
+          paid: true,
+          expect: paidClean,
+        }),
+    ],
+    [
+      0.15,
+      'paid bill without a linked bank account (Awaiting Payment)',
+      (n) => base(n, { paymentMethod: 'unlinked', paid: true }),
+    ],
+    [
+      0.15,
+      'paid bill from an archived bank account',
+      (n) => base(n, { paymentMethod: 'archived', paid: true, expect: trap('bank_account_unknown') }),
+    ],
+  ];
+}
+
 /** QuickBooks: the Plus company's mix. Codes are QuickBooks ids (Docket uses them as codes). */
 function quickbooksKinds(
   cleanBills: { ref: string; vendor: string }[],
@@ -311,6 +369,38 @@ function quickbooksKinds(
       },
     ],
     [0.03, 'currency not enabled', (n) => q(n, { currency: 'AUD', expect: trap('currency_not_enabled') })],
+    [
+      0.08,
+      'clean sales invoice (product by income account)',
+      (n) =>
+        q(n, {
+          workspace: 'sales',
+          contactName: 'Bayside Club',
+          reference: `QINV-${n}`,
+          categoryCode: '8',
+          taxWorkspace: 'sales',
+        }),
+    ],
+    [
+      0.02,
+      'sales invoice without an active product',
+      (n) =>
+        q(n, {
+          workspace: 'sales',
+          contactName: 'Bayside Club',
+          reference: `QINV-${n}`,
+          categoryCode: null,
+          taxWorkspace: 'sales',
+          expect: trap('sales_item_missing'),
+        }),
+    ],
+    [0.04, 'clean paid cost (Cash purchase)', (n) => q(n, { paymentMethod: 'bank', paid: true })],
+    [0.03, 'clean paid cost (Credit card purchase)', (n) => q(n, { paymentMethod: 'card', paid: true })],
+    [
+      0.02,
+      'paid cost, Check from a card account',
+      (n) => q(n, { paymentMethod: 'check_on_card', paid: true, expect: trap('payment_type_account') }),
+    ],
     [
       UNKNOWN_SHARE,
       'category made inactive in QuickBooks after the import',
@@ -475,6 +565,52 @@ export async function runPublishEval(options: {
     { ...DEFAULT_PUBLISHING_SETTINGS, costs: { destination: 'purchases', status: 'draft' } },
     clock.now(),
   );
+  // Costs to Bank Accounts (Spend Money); and "Paid (where possible)" for costs and sales, with a
+  // second bank account archived before the import (a payment method still linked to it is held).
+  const xBank = await connectOrg('xero', 'Xero Spend Money', await xeroOrg('Eval Bank', {}));
+  await saveSettings(
+    db,
+    { accountId: xBank.accountId },
+    { ...DEFAULT_PUBLISHING_SETTINGS, costs: { destination: 'bank', status: 'awaiting_payment' } },
+    clock.now(),
+  );
+  const xPaidTenant = await xeroOrg('Eval Paid', {});
+  await post(`${xeroUrl}/_sim/organisations/${xPaidTenant}/accounts/091/archive`, {});
+  const xPaid = await connectOrg('xero', 'Xero Paid (where possible)', xPaidTenant);
+  await refreshLists(ctx, { accountId: xPaid.accountId });
+  await saveSettings(
+    db,
+    { accountId: xPaid.accountId },
+    {
+      ...DEFAULT_PUBLISHING_SETTINGS,
+      costs: { destination: 'purchases', status: 'paid' },
+      sales: { ...DEFAULT_PUBLISHING_SETTINGS.sales, status: 'paid' },
+    },
+    clock.now(),
+  );
+  // Payment methods per organisation, by the key a spec names.
+  const methods = new Map<string, Map<string, string>>();
+  const method = async (
+    org: Org,
+    key: string,
+    link: { bankAccountId: string; paymentType: 'cash' | 'check' | 'credit_card' | null } | null,
+  ) => {
+    const id = await paymentMethod(db, org.accountId, `Eval ${key}`);
+    if (link !== null)
+      await savePaymentMethodLink(
+        db,
+        { accountId: org.accountId },
+        { paymentMethodId: id, autoPublish: null, ...link },
+      );
+    const forOrg = methods.get(org.accountId) ?? new Map<string, string>();
+    forOrg.set(key, id);
+    methods.set(org.accountId, forOrg);
+  };
+  for (const org of [xBank, xPaid]) {
+    await method(org, 'bank', { bankAccountId: '090', paymentType: null });
+    await method(org, 'unlinked', null);
+  }
+  await method(xPaid, 'archived', { bankAccountId: '091', paymentType: null });
   // Known to the pre-check: changed in Xero, then the lists refreshed.
   const xState = xero.state.orgs.get(xStandard.tenantId);
   if (xState === undefined) throw new Error('Xero organisation missing');
@@ -550,6 +686,11 @@ export async function runPublishEval(options: {
   await deactivate(qPlusId, 'Account', '7');
   await deactivate(qPlusId, 'TaxCode', '2');
   await refreshLists(ctx, { accountId: qStandard.accountId });
+  // Paid costs: Cash from the bank account (1), Credit card from the card account (2), and a
+  // payment method set to Check but linked to the card account (held: wrong account type).
+  await method(qStandard, 'bank', { bankAccountId: '1', paymentType: null });
+  await method(qStandard, 'card', { bankAccountId: '2', paymentType: null });
+  await method(qStandard, 'check_on_card', { bankAccountId: '2', paymentType: 'check' });
   const qSimple = await connectOrg(
     'quickbooks',
     'QuickBooks Simple Start',
@@ -563,7 +704,18 @@ export async function runPublishEval(options: {
   const xDraftCount = Math.round(n * 0.06);
   const cleanSales: string[] = [];
   const pickXero = chooser(random, xeroKinds(cleanSales, externalSales), options.everyKind === true);
-  for (let i = 0; i < n - xSimpleCount - xDraftCount; i += 1) specs.push(pickXero(i + 1, xStandard));
+  const bankKinds = xeroBankKinds();
+  const paidKinds = xeroPaidKinds();
+  const atLeast = (count: number, kinds: unknown[]) =>
+    options.everyKind === true ? Math.max(count, kinds.length) : count;
+  const xBankCount = atLeast(Math.round(n * 0.04), bankKinds);
+  const xPaidCount = atLeast(Math.round(n * 0.08), paidKinds);
+  const pickBank = chooser(random, bankKinds, options.everyKind === true);
+  const pickPaid = chooser(random, paidKinds, options.everyKind === true);
+  for (let i = 0; i < n - xSimpleCount - xDraftCount - xBankCount - xPaidCount; i += 1)
+    specs.push(pickXero(i + 1, xStandard));
+  for (let i = 0; i < xBankCount; i += 1) specs.push(pickBank(i + 1, xBank));
+  for (let i = 0; i < xPaidCount; i += 1) specs.push(pickPaid(i + 1, xPaid));
   for (let i = 0; i < xSimpleCount; i += 1)
     specs.push({
       org: xSimple,
@@ -654,6 +806,10 @@ export async function runPublishEval(options: {
     const contactId =
       spec.contactName === null ? null : await idOf('contact', accountId, spec.contactName, spec.workspace);
     const total = spec.netMinor === null || spec.taxMinor === null ? null : spec.netMinor + spec.taxMinor;
+    const paymentMethodId =
+      spec.paymentMethod === undefined ? undefined : methods.get(accountId)?.get(spec.paymentMethod);
+    if (spec.paymentMethod !== undefined && paymentMethodId === undefined)
+      throw new Error(`${spec.org.name}: no payment method ${spec.paymentMethod}`);
     const [row] = await db
       .insert(items)
       .values({
@@ -672,6 +828,8 @@ export async function runPublishEval(options: {
         totalMinor: total,
         categoryId,
         taxRateId,
+        paymentMethodId: paymentMethodId ?? null,
+        paid: spec.paid ?? null,
       })
       .returning({ id: items.id });
     if (row === undefined) throw new Error('item insert failed');
@@ -714,7 +872,7 @@ export async function runPublishEval(options: {
   log(`corpus: ${outcomes.length} items; publishing through the queue...`);
   for (const { spec, itemId } of outcomes)
     await requestPublish(ctx, { accountId: spec.org.accountId }, itemId);
-  const orgs = [xStandard, xSimple, xSimpleDraft, qStandard, qSimple];
+  const orgs = [xStandard, xSimple, xSimpleDraft, xBank, xPaid, qStandard, qSimple];
   const deadline = Date.now() + 45 * 60_000;
   let rows = new Map<string, PublicationRow>();
   for (;;) {
@@ -763,6 +921,8 @@ function summarise(software: Software, outcomes: Outcome[]): SoftwareReport {
   let succeeded = 0;
   let failed = 0;
   let heldRight = 0;
+  let paidAttempted = 0;
+  let paidSucceeded = 0;
   for (const { spec, publication: p } of outcomes) {
     const where = `${spec.org.name} ${spec.reference ?? '(no number)'}: ${spec.label}`;
     if (p === undefined || !['published', 'failed', 'held'].includes(p.state)) {
@@ -776,7 +936,22 @@ function summarise(software: Software, outcomes: Outcome[]): SoftwareReport {
       for (const c of codes) bump(heldByReason, c);
     } else {
       attempted += 1;
+      const payment = e.kind === 'clean' && e.payment === true;
+      // A paid publish succeeds the first time only if the document and its payment were made in the
+      // first attempt: a payment refused (note, no payment id) or a retried attempt is a failure.
+      const paidOk = p.payment?.id != null && p.note === null && p.attempt === 1 && p.errorCode === null;
+      if (payment) paidAttempted += 1;
+      if (p.state === 'published' && payment && !paidOk) {
+        failed += 1;
+        bump(
+          failedByMessage,
+          `paid publish without its payment: ${p.note ?? p.errorMessage ?? 'no payment'}`,
+        );
+        defects.push(`${where}: paid item published without its payment (${p.note ?? 'no note'})`);
+        continue;
+      }
       if (p.state === 'published') {
+        if (payment) paidSucceeded += 1;
         succeeded += 1;
         publishedPerOrg.set(spec.org.name, (publishedPerOrg.get(spec.org.name) ?? 0) + 1);
       } else {
@@ -835,6 +1010,8 @@ function summarise(software: Software, outcomes: Outcome[]): SoftwareReport {
     succeeded,
     failed,
     failedByMessage,
+    paidAttempted,
+    paidSucceeded,
     share: attempted === 0 ? 1 : succeeded / attempted,
     knownShare: attempted - unknownTraps.failed === 0 ? 1 : succeeded / (attempted - unknownTraps.failed),
     heldRight,
@@ -861,6 +1038,7 @@ export function formatReport(report: EvalReport): string {
       ...sorted(s.heldByReason),
       `  publishes attempted: ${s.attempted}; succeeded first time: ${s.succeeded}; failed: ${s.failed}`,
       ...sorted(s.failedByMessage),
+      `  paid publishes (document and payment, no failed call): ${s.paidSucceeded}/${s.paidAttempted}`,
       `  first-time success: ${pct(s.share)} (${pct(s.knownShare)} leaving out the traps unknown to the pre-check)`,
       `  traps unknown to the pre-check (changed in the ledger after the import): ${s.unknownTraps.items} (refused by the ledger ${s.unknownTraps.failed}, held after a list refresh ${s.unknownTraps.held}, published ${s.unknownTraps.published})`,
       `  defects: ${s.defects.length}`,

@@ -13,7 +13,7 @@ describe('publishing a corpus of ledger traps (seeded, every kind once or more)'
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    report = await runPublishEval({ itemsPerSoftware: 30, seed: 11, everyKind: true, database });
+    report = await runPublishEval({ itemsPerSoftware: 40, seed: 11, everyKind: true, database });
   }, 300_000);
   afterAll(async () => database.close());
 
@@ -42,6 +42,10 @@ describe('publishing a corpus of ledger traps (seeded, every kind once or more)'
       'duplicate_number',
       'currency_not_enabled',
       'plan_no_bills',
+      'bank_link_missing',
+      'bank_account_unknown',
+      'sales_item_missing',
+      'payment_type_account',
     ])
       expect(codes).toContain(code);
   });
@@ -54,6 +58,41 @@ describe('publishing a corpus of ledger traps (seeded, every kind once or more)'
         label: spec.label,
         state: 'published',
       });
+  });
+
+  it('when an item is published as Paid in Xero, then the document and its payment are both made the first time', () => {
+    const paid = report.outcomes.filter(
+      (o) => o.spec.expect.kind === 'clean' && o.spec.expect.payment === true,
+    );
+    expect(paid.length).toBeGreaterThanOrEqual(2);
+    for (const { spec, publication } of paid)
+      expect({
+        label: spec.label,
+        state: publication?.state,
+        paid: publication?.payment?.id != null,
+        note: publication?.note,
+      }).toEqual({
+        label: spec.label,
+        state: 'published',
+        paid: true,
+        note: null,
+      });
+    const paidReports = report.perSoftware.find((s) => s.software === 'xero');
+    expect(paidReports?.paidSucceeded).toBe(paid.length);
+  });
+
+  it('when new destinations are in the corpus, then Spend Money, Xero paid fallbacks, QuickBooks sales and purchases are published', () => {
+    const published = (label: string) =>
+      report.outcomes.filter((o) => o.spec.label === label && o.publication?.state === 'published');
+    expect(published('clean spend money')[0]?.publication?.kind).toBe('spend_money');
+    expect(
+      published('paid bill without a linked bank account (Awaiting Payment)')[0]?.publication?.note,
+    ).toContain('Awaiting Payment');
+    expect(published('clean sales invoice (product by income account)')[0]?.publication?.kind).toBe(
+      'sales_invoice',
+    );
+    for (const label of ['clean paid cost (Cash purchase)', 'clean paid cost (Credit card purchase)'])
+      expect(published(label)[0]?.publication?.kind).toBe('spend_money');
   });
 
   it('when a small Xero plan allows 5 approved bills, then 5 are published and the rest held with the plan limit', () => {
