@@ -7,7 +7,9 @@ import { sha256, TOKEN_REFRESH_MARGIN_MS, type PublishingContext } from './conte
 import { CONNECTION_FIX } from './error-catalogue';
 import type { ledgerListEntries, LedgerListKind } from '../../db/schema';
 import {
+  claimListRefresh,
   getConnection,
+  releaseListRefresh,
   replaceListEntries,
   saveConnection,
   saveOauthState,
@@ -211,8 +213,76 @@ export async function markNeedsReconnecting(
   });
 }
 
-/** Imports the ledger's lists: the snapshot the pre-check reads, and Docket's categories, tax rates and contacts. */
-export async function refreshLists(ctx: PublishingContext, scope: Tenant): Promise<void> {
+/** How long a list refresh claim lasts: a refresher that dies blocks the others at most this long. */
+export const LIST_REFRESH_CLAIM_MS = 2 * 60_000;
+/** Lists up to this old are used as they are while another job or process refreshes them (0107). */
+export const LISTS_USABLE_MS = 5 * 60_000;
+/** How often a job waiting for another's refresh looks again (real time). */
+const LIST_REFRESH_POLL_MS = 50;
+
+export interface RefreshListsOptions {
+  /** Only if the lists are older than this (pre-check, sweep); by default always (connect, Refresh, job). */
+  readonly ifOlderThanMs?: number;
+  /** When another refresh is running, leave it to that one instead of waiting (sweep). */
+  readonly skipIfBusy?: boolean;
+}
+
+/**
+ * Imports the ledger's lists, one refresh per account at a time across processes: the refresh is
+ * claimed on the connection row (`lists_refreshing_until`, expires after LIST_REFRESH_CLAIM_MS so
+ * a crashed refresher never blocks for good). A caller that finds another refresh running uses
+ * the lists as they are if they are at most LISTS_USABLE_MS old (with `ifOlderThanMs`), otherwise
+ * waits for it and then looks again. Returns whether this call refreshed.
+ */
+export async function refreshLists(
+  ctx: PublishingContext,
+  scope: Tenant,
+  options: RefreshListsOptions = {},
+): Promise<boolean> {
+  const ageOf = (lastSyncAt: Date | null) => ctx.clock.now().getTime() - (lastSyncAt?.getTime() ?? 0);
+  for (;;) {
+    const now = ctx.clock.now();
+    const until = new Date(now.getTime() + LIST_REFRESH_CLAIM_MS);
+    const claim = await claimListRefresh(ctx.db, scope, now, until);
+    // No connection: the import says so (ConnectionProblem), as before.
+    if (claim === null) return importLists(ctx, scope).then(() => true);
+    const { ifOlderThanMs } = options;
+    if (claim.claimed) {
+      try {
+        // Another job may have refreshed since the caller looked.
+        if (ifOlderThanMs !== undefined && ageOf(claim.lastSyncAt) <= ifOlderThanMs) return false;
+        await importLists(ctx, scope);
+        return true;
+      } finally {
+        await releaseListRefresh(ctx.db, scope, until).catch((error: unknown) => {
+          // The claim then expires on its own.
+          ctx.logger?.warn({ err: error }, 'list refresh claim not released');
+        });
+      }
+    }
+    if (options.skipIfBusy === true) return false;
+    if (ifOlderThanMs !== undefined && ageOf(claim.lastSyncAt) <= LISTS_USABLE_MS) return false;
+    // Wait for the running refresh (or its claim to expire), then look again: a refresh that
+    // succeeded makes the lists fresh, one that failed leaves the claim to us.
+    const lastSync = claim.lastSyncAt?.getTime() ?? null;
+    const deadline = claim.refreshingUntil?.getTime() ?? 0;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, LIST_REFRESH_POLL_MS));
+      const current = await getConnection(ctx.db, scope);
+      if (current === null) break;
+      if (
+        current.listsRefreshingUntil?.getTime() !== deadline ||
+        (current.lastSyncAt?.getTime() ?? null) !== lastSync ||
+        ctx.clock.now().getTime() >= deadline
+      )
+        break;
+    }
+    // An unconditional refresh claims and refreshes after the running one: its lists may predate the ask.
+  }
+}
+
+/** The import itself: the snapshot the pre-check reads, and Docket's categories, tax rates and contacts. */
+async function importLists(ctx: PublishingContext, scope: Tenant): Promise<void> {
   const { port, session, connection } = await openSession(ctx, scope);
   let lists: LedgerLists;
   try {

@@ -127,9 +127,11 @@ export async function autoPublishAccount(ctx: PublishingContext, tenant: Tenant)
 export async function sweepOnce(ctx: PublishingContext): Promise<{ refreshed: number; autoQueued: number }> {
   const stale = await staleConnections(ctx.db, new Date(ctx.clock.now().getTime() - LISTS_MAX_AGE_MS));
   for (const accountId of stale) {
-    await refreshLists(ctx, { accountId }).catch((error: unknown) => {
-      ctx.logger?.warn({ err: error, accountId }, 'list refresh failed');
-    });
+    await refreshLists(ctx, { accountId }, { ifOlderThanMs: LISTS_MAX_AGE_MS, skipIfBusy: true }).catch(
+      (error: unknown) => {
+        ctx.logger?.warn({ err: error, accountId }, 'list refresh failed');
+      },
+    );
   }
   let autoQueued = 0;
   for (const accountId of await connectedAccounts(ctx.db)) {

@@ -217,7 +217,9 @@ async function plan(
 ) {
   const { ctx, tenant } = run;
   const age = ctx.clock.now().getTime() - (connection.lastSyncAt?.getTime() ?? 0);
-  if (age > LISTS_MAX_AGE_MS) await refreshLists(ctx, tenant).catch(() => undefined);
+  // One refresh per account at a time: if another job is refreshing, lists under 5 minutes old are used.
+  if (age > LISTS_MAX_AGE_MS)
+    await refreshLists(ctx, tenant, { ifOlderThanMs: LISTS_MAX_AGE_MS }).catch(() => undefined);
   const item = itemToPublish(row);
   const entries = await listEntries(ctx.db, tenant);
   const links = snapshotOf(entries, item.currency ?? 'GBP');

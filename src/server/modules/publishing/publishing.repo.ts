@@ -1,5 +1,5 @@
 import { sha256 } from './context';
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { DEFAULT_PUBLISHING_SETTINGS, PublishingSettings } from '../../../shared/contracts/publishing';
 import type { Db } from '../../db/connect';
 import {
@@ -58,6 +58,51 @@ export async function updateConnection(
     )
     .returning({ id: ledgerConnections.accountId });
   return rows.length > 0;
+}
+
+/**
+ * Claims the account's list refresh until `until`, unless another claim is still running at `now`
+ * (a claim past its time is taken over: its holder died or overran). Returns the lists' age
+ * marker either way, and whether the claim is ours.
+ */
+export async function claimListRefresh(
+  db: Db,
+  tenant: Tenant,
+  now: Date,
+  until: Date,
+): Promise<{ claimed: boolean; lastSyncAt: Date | null; refreshingUntil: Date | null } | null> {
+  const [row] = await db
+    .update(ledgerConnections)
+    .set({ listsRefreshingUntil: until })
+    .where(
+      and(
+        eq(ledgerConnections.accountId, tenant.accountId),
+        or(isNull(ledgerConnections.listsRefreshingUntil), lte(ledgerConnections.listsRefreshingUntil, now)),
+      ),
+    )
+    .returning({ lastSyncAt: ledgerConnections.lastSyncAt });
+  if (row !== undefined) return { claimed: true, lastSyncAt: row.lastSyncAt, refreshingUntil: until };
+  const [other] = await db
+    .select({
+      lastSyncAt: ledgerConnections.lastSyncAt,
+      refreshingUntil: ledgerConnections.listsRefreshingUntil,
+    })
+    .from(ledgerConnections)
+    .where(eq(ledgerConnections.accountId, tenant.accountId));
+  return other === undefined ? null : { claimed: false, ...other };
+}
+
+/** Ends our claim (only ours: a claim taken over after ours expired stays). */
+export async function releaseListRefresh(db: Db, tenant: Tenant, until: Date): Promise<void> {
+  await db
+    .update(ledgerConnections)
+    .set({ listsRefreshingUntil: null })
+    .where(
+      and(
+        eq(ledgerConnections.accountId, tenant.accountId),
+        eq(ledgerConnections.listsRefreshingUntil, until),
+      ),
+    );
 }
 
 /** Accounts whose lists are older than `before` (for the refresh job). */
