@@ -124,6 +124,57 @@ function RenameDialog({
   );
 }
 
+interface RenameMutation {
+  mutate(
+    v: { id: string; name: string },
+    o: { onSuccess: () => void; onError: (error: unknown) => void },
+  ): void;
+  isPending: boolean;
+}
+interface DeleteMutation {
+  mutate(id: string, o: { onSuccess: () => void; onError: (error: unknown) => void }): void;
+}
+
+/**
+ * Rename and Delete for the rows of one list (categories, tax rates, payment methods): the row menu,
+ * the confirmation naming what loses the entry, and the rename dialog.
+ */
+function useRenameAndDelete(noun: string, update: RenameMutation, remove: DeleteMutation) {
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const deleted = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} deleted`;
+  const actions = (row: { id: string; name: string }) => (
+    <RowActions
+      label={row.name}
+      onRename={() => setRenaming({ id: row.id, name: row.name })}
+      onDelete={() => {
+        if (
+          window.confirm(`Delete the ${noun} ${row.name}? Supplier rules and Inbox items using it lose it.`)
+        )
+          remove.mutate(row.id, {
+            onSuccess: () => notifications.show({ color: 'teal', message: deleted }),
+            onError: notifyError,
+          });
+      }}
+    />
+  );
+  const dialog = (
+    <RenameDialog
+      title={`Rename the ${noun}`}
+      value={renaming?.name ?? null}
+      pending={update.isPending}
+      onClose={() => setRenaming(null)}
+      onSave={(name) => {
+        if (renaming !== null)
+          update.mutate(
+            { id: renaming.id, name },
+            { onSuccess: () => setRenaming(null), onError: notifyError },
+          );
+      }}
+    />
+  );
+  return { actions, dialog };
+}
+
 /** With accounting software connected, its lists are read-only here: say so, and where to change them. */
 function FromLedger({ source, list }: { source: ListSource | undefined; list: string }) {
   if (source?.ledger == null) return null;
@@ -248,7 +299,7 @@ function Categories() {
   const add = useAddCategory(account.id);
   const update = useUpdateCategory(account.id);
   const remove = useDeleteCategory(account.id);
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const renameAndDelete = useRenameAndDelete('category', update, remove);
   const readOnly = source.data?.readOnly ?? true;
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
@@ -317,41 +368,11 @@ function Categories() {
                 }
               />
             </Table.Td>
-            {!readOnly && (
-              <Table.Td w={48}>
-                <RowActions
-                  label={c.name}
-                  onRename={() => setRenaming({ id: c.id, name: c.name })}
-                  onDelete={() => {
-                    if (
-                      window.confirm(
-                        `Delete the category ${c.name}? Supplier rules and Inbox items using it lose it.`,
-                      )
-                    )
-                      remove.mutate(c.id, {
-                        onSuccess: () => notifications.show({ color: 'teal', message: 'Category deleted' }),
-                        onError: notifyError,
-                      });
-                  }}
-                />
-              </Table.Td>
-            )}
+            {!readOnly && <Table.Td w={48}>{renameAndDelete.actions(c)}</Table.Td>}
           </Table.Tr>
         ))}
       </ListTable>
-      <RenameDialog
-        title="Rename the category"
-        value={renaming?.name ?? null}
-        pending={update.isPending}
-        onClose={() => setRenaming(null)}
-        onSave={(name) => {
-          if (renaming !== null)
-            update.mutate(
-              { id: renaming.id, name },
-              { onSuccess: () => setRenaming(null), onError: notifyError },
-            );
-        }}
-      />
+      {renameAndDelete.dialog}
       <ImportCategories opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   );
@@ -364,7 +385,7 @@ function TaxRates() {
   const add = useAddTaxRate(account.id);
   const update = useUpdateTaxRate(account.id);
   const remove = useDeleteTaxRate(account.id);
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const renameAndDelete = useRenameAndDelete('tax rate', update, remove);
   const readOnly = source.data?.readOnly ?? true;
   const [workspace, setWorkspace] = useState<Workspace>('costs');
   const [name, setName] = useState('');
@@ -443,41 +464,11 @@ function TaxRates() {
             <Table.Td fw={500}>{t.name}</Table.Td>
             <Table.Td c="dimmed">{t.code ?? '—'}</Table.Td>
             <Table.Td>{t.rate}%</Table.Td>
-            {!readOnly && (
-              <Table.Td w={48}>
-                <RowActions
-                  label={t.name}
-                  onRename={() => setRenaming({ id: t.id, name: t.name })}
-                  onDelete={() => {
-                    if (
-                      window.confirm(
-                        `Delete the tax rate ${t.name}? Supplier rules and Inbox items using it lose it.`,
-                      )
-                    )
-                      remove.mutate(t.id, {
-                        onSuccess: () => notifications.show({ color: 'teal', message: 'Tax rate deleted' }),
-                        onError: notifyError,
-                      });
-                  }}
-                />
-              </Table.Td>
-            )}
+            {!readOnly && <Table.Td w={48}>{renameAndDelete.actions(t)}</Table.Td>}
           </Table.Tr>
         ))}
       </ListTable>
-      <RenameDialog
-        title="Rename the tax rate"
-        value={renaming?.name ?? null}
-        pending={update.isPending}
-        onClose={() => setRenaming(null)}
-        onSave={(name) => {
-          if (renaming !== null)
-            update.mutate(
-              { id: renaming.id, name },
-              { onSuccess: () => setRenaming(null), onError: notifyError },
-            );
-        }}
-      />
+      {renameAndDelete.dialog}
     </Stack>
   );
 }
@@ -488,7 +479,7 @@ function PaymentMethods() {
   const add = useAddPaymentMethod(account.id);
   const update = useUpdatePaymentMethod(account.id);
   const remove = useDeletePaymentMethod(account.id);
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const renameAndDelete = useRenameAndDelete('payment method', update, remove);
   const [name, setName] = useState('');
   const [last4, setLast4] = useState('');
   if (methods.isError) return <ErrorAlert error={methods.error} />;
@@ -539,40 +530,11 @@ function PaymentMethods() {
           <Table.Tr key={p.id}>
             <Table.Td fw={500}>{p.name}</Table.Td>
             <Table.Td c="dimmed">{p.cardLast4 === null ? '—' : `•••• ${p.cardLast4}`}</Table.Td>
-            <Table.Td w={48}>
-              <RowActions
-                label={p.name}
-                onRename={() => setRenaming({ id: p.id, name: p.name })}
-                onDelete={() => {
-                  if (
-                    window.confirm(
-                      `Delete the payment method ${p.name}? Supplier rules and Inbox items using it lose it.`,
-                    )
-                  )
-                    remove.mutate(p.id, {
-                      onSuccess: () =>
-                        notifications.show({ color: 'teal', message: 'Payment method deleted' }),
-                      onError: notifyError,
-                    });
-                }}
-              />
-            </Table.Td>
+            <Table.Td w={48}>{renameAndDelete.actions(p)}</Table.Td>
           </Table.Tr>
         ))}
       </ListTable>
-      <RenameDialog
-        title="Rename the payment method"
-        value={renaming?.name ?? null}
-        pending={update.isPending}
-        onClose={() => setRenaming(null)}
-        onSave={(name) => {
-          if (renaming !== null)
-            update.mutate(
-              { id: renaming.id, name },
-              { onSuccess: () => setRenaming(null), onError: notifyError },
-            );
-        }}
-      />
+      {renameAndDelete.dialog}
     </Stack>
   );
 }
