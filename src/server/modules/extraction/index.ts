@@ -12,6 +12,7 @@ import { extractFields, type FieldOptions } from './extract-fields';
 import { htmlToText } from './html';
 import { normaliseImage, ocrImage } from './image';
 import { linesFromText } from './lines';
+import { readPageImageText } from './pdf-images';
 import { readPdfText, renderPdfPage } from './pdf-text';
 import { looksLikeWordsFile, readWordsFile, type Word } from './words';
 
@@ -154,10 +155,25 @@ async function extractPdf(
       if (pdf.words.length === 0) source = 'ocr';
     }
     if (words.length === 0) throw new Invalid(`${fileName} has no readable text, even after OCR.`);
-    return extractFields(
-      { file: fileName, source, pageCount: pdf.pageCount, words, warnings: [...warnings, ...pdf.warnings] },
-      options,
-    );
+    const read = (all: Word[], more: string[] = []): ExtractionResult =>
+      extractFields(
+        {
+          file: fileName,
+          source,
+          pageCount: pdf.pageCount,
+          words: all,
+          warnings: [...warnings, ...pdf.warnings, ...more],
+        },
+        options,
+      );
+    const result = read(words);
+    // A text layer that names no supplier may carry the letterhead as a picture: read page 1's images.
+    if (source === 'pdf-text' && result.supplier.name === null && !pdf.imageOnlyPages.includes(1)) {
+      const pictured = await readPageImageText(pdf.doc, 1, words);
+      if (pictured.length > 0)
+        return read([...words, ...pictured], ['Some text on page 1 is inside images and was read by OCR.']);
+    }
+    return result;
   } finally {
     await pdf.doc.destroy().catch(() => undefined);
   }

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { Invalid } from '../../lib/errors';
-import { splitSegment, type Word } from './words';
+import { splitSegment, type Box, type Word } from './words';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 const require = createRequire(import.meta.url);
@@ -136,8 +136,71 @@ function multiply(m1: readonly number[], m2: readonly number[]): number[] {
   ];
 }
 
+/**
+ * Where images are painted on a page, in PDF points with y down (as the words): followed through the
+ * operator list's transformation stack, each image filling the unit square of its matrix.
+ */
+export async function pageImageBoxes(doc: PdfDocument, pageNumber: number): Promise<Box[]> {
+  const lib = await loadPdfJs();
+  const { OPS } = lib;
+  const page = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const list = await page.getOperatorList();
+    const stack: number[][] = [];
+    let ctm = viewport.transform.map(Number);
+    const boxes: Box[] = [];
+    for (const [i, op] of list.fnArray.entries()) {
+      const args = (list.argsArray[i] ?? []) as unknown[];
+      if (op === OPS.save) stack.push(ctm);
+      else if (op === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (op === OPS.transform) ctm = multiply(ctm, args.map(Number));
+      else if (op === OPS.paintFormXObjectBegin) {
+        stack.push(ctm);
+        const matrix = args[0];
+        if (Array.isArray(matrix) && matrix.length === 6) ctm = multiply(ctm, matrix.map(Number));
+      } else if (op === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      else if (
+        op === OPS.paintImageXObject ||
+        op === OPS.paintInlineImageXObject ||
+        op === OPS.paintImageXObjectRepeat
+      ) {
+        const corners = [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ].map(([u = 0, v = 0]) => [
+          (ctm[0] ?? 1) * u + (ctm[2] ?? 0) * v + (ctm[4] ?? 0),
+          (ctm[1] ?? 0) * u + (ctm[3] ?? 1) * v + (ctm[5] ?? 0),
+        ]);
+        const xs = corners.map((c) => c[0] ?? 0);
+        const ys = corners.map((c) => c[1] ?? 0);
+        const box: Box = [
+          Math.max(0, Math.min(...xs)),
+          Math.max(0, Math.min(...ys)),
+          Math.min(viewport.width, Math.max(...xs)),
+          Math.min(viewport.height, Math.max(...ys)),
+        ];
+        if (box[2] > box[0] && box[3] > box[1]) boxes.push(box);
+      }
+    }
+    return boxes;
+  } finally {
+    page.cleanup();
+  }
+}
+
 /** Renders one page to PNG at about 300 dpi with @napi-rs/canvas, for OCR. */
 export async function renderPdfPage(doc: PdfDocument, pageNumber: number): Promise<Uint8Array> {
+  return (await renderPdfPageScaled(doc, pageNumber)).png;
+}
+
+/** Renders one page at about 300 dpi; `scale` is pixels per PDF point. */
+export async function renderPdfPageScaled(
+  doc: PdfDocument,
+  pageNumber: number,
+): Promise<{ png: Uint8Array; scale: number }> {
   const { createCanvas } = await import('@napi-rs/canvas');
   const page = await doc.getPage(pageNumber);
   const base = page.getViewport({ scale: 1 });
@@ -150,5 +213,5 @@ export async function renderPdfPage(doc: PdfDocument, pageNumber: number): Promi
   const params = { canvas, canvasContext: context, viewport };
   await page.render(params).promise;
   page.cleanup();
-  return canvas.encode('png');
+  return { png: await canvas.encode('png'), scale };
 }

@@ -60,4 +60,17 @@ describe.skipIf(!i2d)(i2d ? 'invoice2data invoices' : missingDataMessage('invoic
       ['2022-11-28', '56.02'],
     ]);
   });
+
+  it('when the issuer is named only by a marketplace, a department header or a pictured footer, then it is found', async () => {
+    const read = async (name: string) =>
+      (await extractDocument({ bytes: await readFile(join(dir, name)), fileName: name }, {})).supplier;
+    // "Ordered Through : Flipkart.com" beside the third-party seller.
+    expect((await read('FlipkartInvoice.pdf')).name).toBe('Flipkart');
+    // "Free Service Abonné" in the header, free.fr on the page: the brand, not the department.
+    expect((await read('free_fiber.pdf')).name).toBe('Free');
+    // The company block is a picture at the foot of a text PDF: read by OCR.
+    const saeco = await read('saeco.pdf');
+    expect(saeco.name).toBe('e-Luscious Nederland B.V.');
+    expect(saeco.taxId).toBe('NL8152.54.295.B01');
+  });
 });

@@ -82,6 +82,19 @@ describe('other fields', () => {
     expect(r.warnings.join(' ')).toMatch(/could be read either way/);
   });
 
+  it("when the customer's VAT number is printed first, then the supplier's is taken; a Dutch B read as 8 is mended", () => {
+    const r = read(
+      [
+        'Kestrel Retail B.V.',
+        'Uw BTW nummer: NL003335996B98',
+        'Factuur 1234',
+        'BTW-nr: NL8152.54.295.801',
+      ].join('\n'),
+    );
+    expect(r.supplier.taxId).toBe('NL8152.54.295.B01');
+    expect(read(['Acme Ltd', 'Your VAT number: GB 999 9999 73'].join('\n')).supplier.taxId).toBeNull();
+  });
+
   it('when no currency is printed, then the country gives it, else the caller default', () => {
     expect(read('SHOP\nTOTAL 5.00', { country: 'MY' }).currency).toBe('MYR');
     expect(read('SHOP\nTOTAL 5.00', { currency: 'chf' }).currency).toBe('CHF');

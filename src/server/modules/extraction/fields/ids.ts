@@ -34,6 +34,9 @@ const PO_NO: LabelRule[] = [
 
 const TAX_ID_LABEL =
   /(gst\s*(reg(istration)?|id|no|#)|gstin|vat\s*(reg(istration)?|no|number|id|#)|tax\s*(id|no|reg)|tin\b|abn\b|acn\b|sst\s*(reg|no|id)|ust\.?-?\s*id(nr)?|ust-?idnr|steuer-?nr|btw(-|\s)?(nr|nummer|nummer|id)?|tva\s*intra|n°\s*tva|nip\b|uid\b|cif\b|nif\b|siren|siret|vat\b)/;
+/** Words before a tax-id label that make it the customer's ("Uw BTW nummer", "Customer VAT no"). */
+const BUYERS =
+  /\b(your|uw|ihre?|votre|vos|customer'?s?|client'?s?|buyer'?s?|purchaser'?s?|recipient'?s?|klant|kunde[n]?|käufer|kaufer|acheteur|afnemer|bill\s+to|ship\s+to)\b[^a-z]*([a-z.-]+\s*){0,2}[\s:#°-]*$/;
 const EU_VAT =
   /\b(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|XI)[-\s]?[0-9A-Z][0-9A-Z\s.]{6,14}[0-9A-Z]\b/;
 
@@ -172,11 +175,21 @@ export function readPoNumber(ctx: FieldContext): Found<string> | null {
 }
 
 /** Tax registration number: after a label (GST reg no, VAT no, ABN...) or an EU VAT number shape. */
+/**
+ * Repairs an OCR slip that a VAT number's format rules out: a Dutch number is NL, nine digits, the
+ * letter B and two digits, so an "8" in the letter's place was a B ("NL815254295801").
+ */
+export function repairVatId(value: string): string {
+  const m = /^(NL[\s.]?)([\d\s.]+?)[8B]([\s.]?\d{2})$/i.exec(value);
+  if (!m || (m[2] ?? '').replace(/\D/g, '').length !== 9) return value;
+  return `${m[1] ?? ''}${m[2] ?? ''}B${m[3] ?? ''}`;
+}
+
 export function readTaxId(ctx: FieldContext): Found<string> | null {
   for (const line of ctx.lines) {
     const folded = fold(line.text);
     const m = TAX_ID_LABEL.exec(folded);
-    if (!m) continue;
+    if (!m || BUYERS.test(folded.slice(0, m.index))) continue;
     const restStart = m.index + m[0].length;
     const rest = line.text.slice(restStart);
     const v =
@@ -186,13 +199,22 @@ export function readTaxId(ctx: FieldContext): Found<string> | null {
     const value = v?.[1]?.trim();
     if (value !== undefined && value.replace(/\D/g, '').length >= 6) {
       const start = restStart + rest.indexOf(value);
-      return { value, confidence: 0.8, location: locate(line, start, start + value.length) };
+      return {
+        value: repairVatId(value),
+        confidence: 0.8,
+        location: locate(line, start, start + value.length),
+      };
     }
   }
   for (const line of ctx.lines) {
     const m = EU_VAT.exec(line.text);
+    if (m && BUYERS.test(fold(line.text.slice(0, m.index)))) continue;
     if (m && m[0].replace(/\D/g, '').length >= 8) {
-      return { value: m[0], confidence: 0.6, location: locate(line, m.index, m.index + m[0].length) };
+      return {
+        value: repairVatId(m[0]),
+        confidence: 0.6,
+        location: locate(line, m.index, m.index + m[0].length),
+      };
     }
   }
   return null;

@@ -6,6 +6,8 @@ import {
   domainBrand,
   footerEntity,
   inCustomerBlock,
+  onBehalfOf,
+  orderedThrough,
   titledLegalName,
 } from './supplier-brand';
 
@@ -68,5 +70,63 @@ describe('issuer evidence', () => {
         'Siège social : 1 rue X - 75001 Paris',
       ]),
     ).toBe('KESTREL');
+  });
+
+  it('when the order was placed through a platform, then the platform is named, not a date after "on"', () => {
+    expect(
+      orderedThrough(
+        lines(['Sold By : Kestrel Retail Pvt. Ltd.', 'Ordered Through :', 'Shopwise.com Care : 1800 1']),
+      )?.text,
+    ).toBe('Shopwise');
+    expect(orderedThrough(lines(['Purchased on www.Shopwise.co.uk']))?.text).toBe('Shopwise');
+    expect(orderedThrough(lines(['Marketplace: Bazaarly']))?.text).toBe('Bazaarly');
+    expect(orderedThrough(lines(['Ordered on Jan 5, 2024']))).toBeNull();
+  });
+
+  it('when a registered entity acts for a brand, then the entity is the issuer', () => {
+    expect(onBehalfOf(lines(['Kestrel Retail B.V. iov Brandly.com', 'Dorpsweg 1']))?.text).toBe(
+      'Kestrel Retail B.V.',
+    );
+    expect(onBehalfOf(lines(['Acme Ltd on behalf of Widgets']))?.text).toBe('Acme Ltd');
+    expect(onBehalfOf(lines(['Delivered on behalf of the shop']))).toBeNull();
+  });
+
+  it('when the supplier is a marketplace order, then the platform is the supplier even beside a legal seller', () => {
+    expect(
+      supplierOf([
+        'Retail Invoice',
+        'Sold By : Kestrel Retail Pvt. Ltd.,',
+        'Invoice No : 1234567',
+        'Total 319.00',
+        'Ordered Through :',
+        'Shopwise.com Customer Care : 1800 208 9898 || www.shopwise.com/support',
+      ]),
+    ).toBe('Shopwise');
+  });
+
+  it('when the header is the brand and a department, then the brand is the supplier; other words stay', () => {
+    const doc = (header: string) => [
+      header,
+      'Facture n°123 du 02 Juillet 2015',
+      'Total 29.99',
+      'www.kestrel.fr',
+    ];
+    expect(supplierOf(doc('Kestrel Service Abonnés'))).toBe('Kestrel');
+    expect(supplierOf(doc('Kestrel Customer Service'))).toBe('Kestrel');
+    expect(supplierOf(doc('Kestrel Pizza'))).toBe('Kestrel Pizza');
+  });
+
+  it('when the only name in the header is under "Bill to", then evidence elsewhere names the issuer', () => {
+    expect(
+      supplierOf([
+        'Factuuradres',
+        'Strategic Corp',
+        'Fakestreet 46',
+        'Factuur VF1005193039',
+        'Totaal EUR 49,99',
+        'Kestrel Retail B.V. iov Brandly.com',
+        'Badweg 48, 8401 BL Gorredijk',
+      ]),
+    ).toBe('Kestrel Retail B.V.');
   });
 });

@@ -174,6 +174,80 @@ export function senderLine(lines: readonly Line[]): IssuerEvidence | null {
   return null;
 }
 
+const THROUGH =
+  /^(ordered|bought|purchased|sold)\s+(through|via|on)\s*:?\s*(.*)$|^(marketplace|platform|ordered\s+from)\s*:\s*(.*)$/;
+
+/**
+ * The platform an order was placed through ("Ordered Through : Shopwise.com", "Marketplace: X").
+ * Marketplace invoices are printed for a third-party seller, but a practice books them under the
+ * platform the client bought from (decision 0111); the seller stays on the document.
+ */
+export function orderedThrough(lines: readonly Line[]): IssuerEvidence | null {
+  for (const [i, line] of lines.entries()) {
+    const text = line.text.trim();
+    const m = THROUGH.exec(fold(text));
+    if (!m) continue;
+    let rest = text
+      .slice(text.length - (m[3] ?? m[5] ?? '').length)
+      .replace(/^[\s:]+/, '')
+      .trim();
+    let at = line;
+    const next = lines[i + 1];
+    if (rest === '' && next) {
+      rest = next.text.trim();
+      at = next;
+    }
+    // The platform's name: its first word, without a web address's top-level domain ("Shopwise.com").
+    // After "on" only a web address counts ("Ordered on Jan 5" names a date).
+    const first = (rest.split(/\s+/)[0] ?? '').replace(/^(https?:\/\/)?(www\.)?/i, '');
+    if (m[2] === 'on' && !/\.[a-z]{2,}/i.test(first)) continue;
+    const host = /^([\p{L}\p{N}&-]+)(\.[a-z]{2,})+\/?\W*$/iu.exec(first);
+    const name = (host?.[1] ?? first).replace(/[^\p{L}\p{N}&-]+$/u, '');
+    if (name.replace(/[^\p{L}]/gu, '').length >= 3 && /^\p{Lu}/u.test(name)) return { text: name, line: at };
+  }
+  return null;
+}
+
+const ON_BEHALF =
+  /\s+(iov|i\.\s?o\.\s?v\.?|on\s+behalf\s+of|acting\s+for|namens|im\s+auftrag\s+(von|der|des)?|pour\s+le\s+compte\s+de)\s+\S/;
+
+/**
+ * A registered entity that says it acts for a brand ("Kestrel Retail B.V. iov Brandname.com",
+ * "Acme Ltd on behalf of Brand"): the entity issues the invoice.
+ */
+export function onBehalfOf(lines: readonly Line[]): IssuerEvidence | null {
+  for (const line of lines) {
+    const text = line.text.trim();
+    const m = ON_BEHALF.exec(fold(text));
+    if (!m) continue;
+    const before = text
+      .slice(0, m.index)
+      .replace(/[\s,:;–-]+$/, '')
+      .trim();
+    if (nameLike(before) && LEGAL_FORM.test(fold(before))) return { text: before, line };
+  }
+  return null;
+}
+
+const REGISTRATION =
+  /\b(vat|btw|tva|ust|mwst|gst|kvk|coc|siret|siren|rcs|iban|company\s*(no|number|reg)|reg(istration|istered)?\s*(no|number)|handelsregister|hrb|chamber\s+of\s+commerce|abn|nip|cif|nif)\b/;
+
+/**
+ * A company block (often the footer): a legal name followed within four lines by a tax, registration
+ * or bank id ("Kestrel Retail B.V." / "Badweg 48 ..." / "BTW-nr: NL..."), outside any customer block.
+ */
+export function companyBlock(lines: readonly Line[]): IssuerEvidence | null {
+  for (const [i, line] of lines.entries()) {
+    const text = line.text.trim();
+    const folded = fold(text);
+    if (!nameLike(text) || !LEGAL_FORM.test(folded) || REGISTRATION.test(folded)) continue;
+    if (inCustomerBlock(lines, line)) continue;
+    const after = lines.slice(i + 1, i + 5).filter((l) => l.page === line.page);
+    if (after.some((l) => REGISTRATION.test(fold(l.text)))) return { text, line };
+  }
+  return null;
+}
+
 const SELLER =
   /^(sold\s+by|seller|vendor|supplier|verk[aä]ufer|vendeur|leverancier|sprzedawca|venditore|vendedor)\s*:\s*(.+)$/;
 
@@ -208,7 +282,7 @@ export function titledLegalName(lines: readonly Line[]): IssuerEvidence | null {
 }
 
 const BILL_TO =
-  /^(bill(ed)?\s+to|billing\s+address|invoice\s+to|ship\s+to|deliver\s+to|sold\s+to|customer|client|factuuradres|afleveradres|rechnungsadresse|lieferadresse|adresse\s+de\s+facturation|adresse\s+de\s+livraison|destinataire)\b/;
+  /^(bill(ed)?\s+to|billing\s+address|invoice\s+(to|address)|(shipping|delivery)\s+address|ship\s+to|deliver\s+to|sold\s+to|customer|client|factuuradres|afleveradres|rechnungsadresse|lieferadresse|adresse\s+de\s+facturation|adresse\s+de\s+livraison|destinataire)\b/;
 
 /** Is the line inside a customer block: within five lines under a "Bill to" style label? */
 export function inCustomerBlock(lines: readonly Line[], line: Line): boolean {

@@ -5,11 +5,14 @@ import { bundledModel } from '../model/bundled';
 import { LEGAL_FORM } from '../model/line-features';
 import { predictSupplier, spanLines, supplierCandidates, type SupplierModel } from '../model/supplier-model';
 import {
+  companyBlock,
   containsLetters,
   domainBrand,
   footerEntity,
   inCustomerBlock,
   labelledSeller,
+  onBehalfOf,
+  orderedThrough,
   senderLine,
   titledLegalName,
   type IssuerEvidence,
@@ -102,29 +105,57 @@ function fromRule(ctx: FieldContext, rule: RulePick | null): SupplierRead {
  * footer or payee label; and a pick inside a "Bill to" block is the customer, not the supplier.
  */
 function withIssuerEvidence(ctx: FieldContext, read: SupplierRead): SupplierRead {
-  const pick = read.name?.value ?? '';
+  // A pick inside a "Bill to" block is the customer: the evidence below may still name the issuer.
+  const customer = read.nameLine !== null && inCustomerBlock(ctx.lines, read.nameLine);
+  const pick = customer ? '' : (read.name?.value ?? '');
   const use = (e: IssuerEvidence, confidence: number): SupplierRead => ({
     name: { value: cleanName(e.text), confidence, location: locate(e.line) },
-    address: read.address,
-    nameLine: read.nameLine ?? e.line,
+    address: customer ? readAddress(ctx, e.line) : read.address,
+    nameLine: customer ? e.line : (read.nameLine ?? e.line),
   });
   const sender = senderLine(ctx.lines);
   if (sender) return use(sender, 0.7);
+  const platform = orderedThrough(ctx.lines);
+  if (platform) return use(platform, 0.6);
+  const agent = onBehalfOf(ctx.lines);
+  if (agent) return use(agent, 0.6);
   // A registered name in the header (a legal form) is what receipts and most invoices print first:
   // only a header pick without one gives way to evidence from elsewhere on the document.
   if (!LEGAL_FORM.test(fold(pick))) {
     const brand = domainBrand(ctx.lines);
     if (brand && !containsLetters(pick, brand.text)) return use(brand, 0.6);
+    // A header that starts with the brand and goes on with a department ("Acme Customer Service",
+    // "Acme Service Abonnés"): the brand is the name. Other words stay ("Acme Pizza").
+    if (brand && departmentAfter(pick, brand.text)) return use(brand, 0.55);
     const seller = labelledSeller(ctx.lines);
     if (seller) return use(seller, 0.6);
     const titled = titledLegalName(ctx.lines);
     if (titled) return use(titled, 0.55);
     const entity = footerEntity(ctx.lines);
     if (entity && !containsLetters(pick, entity.text)) return use(entity, 0.5);
+    if (pick === '') {
+      const block = companyBlock(ctx.lines);
+      if (block) return use(block, 0.45);
+    }
   }
-  if (read.nameLine && inCustomerBlock(ctx.lines, read.nameLine))
-    return { name: null, address: null, nameLine: null };
+  if (customer) return { name: null, address: null, nameLine: null };
   return read;
+}
+
+/** Words naming a department of a business, not the business. */
+const DEPARTMENT =
+  /^(customer|customers|client|clients|subscriber|subscribers|abonne|abonnes|abonnement|member|members|service|services|support|billing|accounts?|facturation|invoicing|sales|team|department|dept|care|help|helpdesk|desk|relations|kundenservice|kundendienst|klantenservice|de|du|des|the|for)$/;
+
+/** Does `text` begin with the words of `head` and go on only with department words? */
+function departmentAfter(text: string, head: string): boolean {
+  const words = (s: string): string[] =>
+    fold(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+  const t = words(text);
+  const h = words(head);
+  if (h.length === 0 || h.length >= t.length || !h.every((w, i) => t[i] === w)) return false;
+  return t.slice(h.length).every((w) => DEPARTMENT.test(w));
 }
 
 function spanOf(first: Line, last: Line, lines: readonly Line[]): Line[] {
