@@ -1,13 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicationView, PublishingSettings } from '../../../shared/contracts/publishing';
-import { items } from '../../db/schema';
+import type { PublishingSettings } from '../../../shared/contracts/publishing';
 import {
+  accountPublishing,
   buildPublishingHarness,
   connectThroughBrowser,
+  firstQuickBooksRealm,
   paymentMethod,
   readyItem,
   signUpClient,
+  simGet,
   type Client,
   type PublishingHarness,
 } from './test-kit';
@@ -23,18 +24,11 @@ describe('QuickBooks Online sales invoices and paid costs (simulator over HTTP)'
   let accountId: string;
   let realmId: string;
 
-  const company = async () =>
-    (await (await fetch(`${h.quickbooksUrl}/_sim/companies/${realmId}`)).json()) as CompanyDump;
+  const company = () => simGet<CompanyDump>(`${h.quickbooksUrl}/_sim/companies/${realmId}`);
   const created = async (entity: string, number: string) =>
     ((await company()).entities[entity] ?? []).filter((d) => d.DocNumber === number);
-  const publish = (itemId: string) =>
-    client.post(`/api/accounts/${accountId}/publications`, { itemIds: [itemId] });
-  const publication = async (itemId: string): Promise<PublicationView | undefined> =>
-    (await client.get(`/api/accounts/${accountId}/publications?itemId=${itemId}`)).json<{
-      publications: PublicationView[];
-    }>().publications[0];
-  const status = async (itemId: string) =>
-    (await h.database.db.select().from(items).where(eq(items.id, itemId)))[0]?.status;
+  const { publish, publication, item } = accountPublishing(() => ({ h, client, accountId }));
+  const status = async (itemId: string) => (await item(itemId))?.status;
   const settings = async (sales: Partial<PublishingSettings['sales']>) => {
     const current = (
       await client.get(`/api/accounts/${accountId}/publishing/settings`)
@@ -62,8 +56,7 @@ describe('QuickBooks Online sales invoices and paid costs (simulator over HTTP)'
   beforeAll(async () => {
     h = await buildPublishingHarness();
     ({ client, accountId } = await signUpClient(h.app));
-    const [c] = (await (await fetch(`${h.quickbooksUrl}/_sim/companies`)).json()) as { realmId: string }[];
-    realmId = c?.realmId ?? '';
+    realmId = await firstQuickBooksRealm(h);
     await connectThroughBrowser(h, client, accountId, 'quickbooks');
   });
   afterAll(async () => h.close());

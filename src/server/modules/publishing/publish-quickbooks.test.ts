@@ -1,13 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicationView } from '../../../shared/contracts/publishing';
-import { categories, items } from '../../db/schema';
+import { categories } from '../../db/schema';
 import {
+  accountPublishing,
   buildPublishingHarness,
   connectThroughBrowser,
-  readyItem,
+  firstQuickBooksRealm,
+  sampleBill,
   signUpClient,
+  simGet,
+  simSend,
   type Client,
+  type ItemSeed,
   type PublishingHarness,
 } from './test-kit';
 
@@ -25,41 +29,19 @@ describe('publishing to QuickBooks Online (simulator over HTTP)', () => {
   let accountId: string;
   let realmId: string;
 
-  const company = async () =>
-    (await (await fetch(`${h.quickbooksUrl}/_sim/companies/${realmId}`)).json()) as CompanyDump;
+  const company = () => simGet<CompanyDump>(`${h.quickbooksUrl}/_sim/companies/${realmId}`);
   const bills = async (number: string) =>
     ((await company()).entities['Bill'] ?? []).filter((b) => b.DocNumber === number);
-  const publish = (itemId: string) =>
-    client.post(`/api/accounts/${accountId}/publications`, { itemIds: [itemId] });
-  const publication = async (itemId: string): Promise<PublicationView | undefined> =>
-    (await client.get(`/api/accounts/${accountId}/publications?itemId=${itemId}`)).json<{
-      publications: PublicationView[];
-    }>().publications[0];
-  const item = async (itemId: string) =>
-    (await h.database.db.select().from(items).where(eq(items.id, itemId)))[0];
-  const bill = (reference: string, extra: Partial<Parameters<typeof readyItem>[2]> = {}) =>
-    readyItem(h.database.db, accountId, {
-      contactName: 'ABC Furniture',
-      date: '2026-02-20',
-      reference,
-      netMinor: 10_000n,
-      taxMinor: 2_000n,
-      categoryCode: '5',
-      taxCode: '1',
-      ...extra,
-    });
+  const { publish, publication, item } = accountPublishing(() => ({ h, client, accountId }));
+  const bill = (reference: string, extra: Partial<ItemSeed> = {}) =>
+    sampleBill(h, accountId, 'quickbooks', reference, extra);
   const patchCompany = (body: unknown) =>
-    fetch(`${h.quickbooksUrl}/_sim/companies/${realmId}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    simSend(`${h.quickbooksUrl}/_sim/companies/${realmId}`, body, 'PATCH');
 
   beforeAll(async () => {
     h = await buildPublishingHarness();
     ({ client, accountId } = await signUpClient(h.app));
-    const [c] = (await (await fetch(`${h.quickbooksUrl}/_sim/companies`)).json()) as { realmId: string }[];
-    realmId = c?.realmId ?? '';
+    realmId = await firstQuickBooksRealm(h);
   });
   afterAll(async () => h.close());
 

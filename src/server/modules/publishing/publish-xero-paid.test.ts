@@ -1,14 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublicationView, PublishingSettings } from '../../../shared/contracts/publishing';
+import type { PublishingSettings } from '../../../shared/contracts/publishing';
 import { itemEvents, items } from '../../db/schema';
 import {
+  accountPublishing,
   buildPublishingHarness,
   connectThroughBrowser,
+  firstXeroTenant,
   paymentMethod,
   readyItem,
+  sampleBill,
   signUpClient,
+  simGet,
+  simSend,
   type Client,
+  type ItemSeed,
   type PublishingHarness,
 } from './test-kit';
 
@@ -38,42 +44,20 @@ describe('publishing to Xero as Paid (where possible), simulator over HTTP', () 
   let card: string;
   let unlinked: string;
 
-  const dump = async () =>
-    (await (await fetch(`${h.xeroUrl}/_sim/organisations/${tenantId}`)).json()) as XeroDump;
+  const dump = () => simGet<XeroDump>(`${h.xeroUrl}/_sim/organisations/${tenantId}`);
   const invoicesNumbered = async (number: string) =>
     (await dump()).invoices.filter((i) => i.InvoiceNumber === number);
   const paymentsOf = async (invoiceId: string) =>
     (await dump()).payments.filter((p) => p.Invoice.InvoiceID === invoiceId);
-  const publish = (itemId: string) =>
-    client.post(`/api/accounts/${accountId}/publications`, { itemIds: [itemId] });
-  const publication = async (itemId: string): Promise<PublicationView | undefined> =>
-    (await client.get(`/api/accounts/${accountId}/publications?itemId=${itemId}`)).json<{
-      publications: PublicationView[];
-    }>().publications[0];
-  const trap = (body: Record<string, unknown>) =>
-    fetch(`${h.xeroUrl}/_sim/traps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const bill = (reference: string, extra: Partial<Parameters<typeof readyItem>[2]> = {}) =>
-    readyItem(h.database.db, accountId, {
-      contactName: 'ABC Furniture',
-      date: '2026-02-20',
-      reference,
-      netMinor: 10_000n,
-      taxMinor: 2_000n,
-      categoryCode: '429',
-      taxCode: 'INPUT2',
-      paymentMethodId: card,
-      ...extra,
-    });
+  const { publish, publication } = accountPublishing(() => ({ h, client, accountId }));
+  const trap = (body: Record<string, unknown>) => simSend(`${h.xeroUrl}/_sim/traps`, body);
+  const bill = (reference: string, extra: Partial<ItemSeed> = {}) =>
+    sampleBill(h, accountId, 'xero', reference, { paymentMethodId: card, ...extra });
 
   beforeAll(async () => {
     h = await buildPublishingHarness();
     ({ client, accountId } = await signUpClient(h.app));
-    const [org] = (await (await fetch(`${h.xeroUrl}/_sim/organisations`)).json()) as { tenantId: string }[];
-    tenantId = org?.tenantId ?? '';
+    tenantId = await firstXeroTenant(h);
     await connectThroughBrowser(h, client, accountId, 'xero');
     const settings = (
       await client.get(`/api/accounts/${accountId}/publishing/settings`)

@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationView } from '../../../shared/contracts/publishing';
 import { categories, items, ledgerConnections } from '../../db/schema';
 import {
+  accountPublishing,
   buildPublishingHarness,
   connectThroughBrowser,
-  readyItem,
+  firstXeroTenant,
+  sampleBill,
   signUpClient,
+  simGet,
   type Client,
+  type ItemSeed,
   type PublishingHarness,
 } from './test-kit';
 
@@ -23,33 +27,15 @@ describe('publishing to Xero (simulator over HTTP)', () => {
   let accountId: string;
   let tenantId: string;
 
-  const dump = async () =>
-    (await (await fetch(`${h.xeroUrl}/_sim/organisations/${tenantId}`)).json()) as XeroDump;
-  const publish = (itemId: string) =>
-    client.post(`/api/accounts/${accountId}/publications`, { itemIds: [itemId] });
-  const publication = async (itemId: string): Promise<PublicationView | undefined> =>
-    (await client.get(`/api/accounts/${accountId}/publications?itemId=${itemId}`)).json<{
-      publications: PublicationView[];
-    }>().publications[0];
-  const item = async (itemId: string) =>
-    (await h.database.db.select().from(items).where(eq(items.id, itemId)))[0];
-  const bill = (reference: string, extra: Partial<Parameters<typeof readyItem>[2]> = {}) =>
-    readyItem(h.database.db, accountId, {
-      contactName: 'ABC Furniture',
-      date: '2026-02-20',
-      reference,
-      netMinor: 10_000n,
-      taxMinor: 2_000n,
-      categoryCode: '429',
-      taxCode: 'INPUT2',
-      ...extra,
-    });
+  const dump = () => simGet<XeroDump>(`${h.xeroUrl}/_sim/organisations/${tenantId}`);
+  const { publish, publication, item } = accountPublishing(() => ({ h, client, accountId }));
+  const bill = (reference: string, extra: Partial<ItemSeed> = {}) =>
+    sampleBill(h, accountId, 'xero', reference, extra);
 
   beforeAll(async () => {
     h = await buildPublishingHarness();
     ({ client, accountId } = await signUpClient(h.app));
-    const [org] = (await (await fetch(`${h.xeroUrl}/_sim/organisations`)).json()) as { tenantId: string }[];
-    tenantId = org?.tenantId ?? '';
+    tenantId = await firstXeroTenant(h);
   });
   afterAll(async () => h.close());
 

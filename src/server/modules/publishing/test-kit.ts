@@ -17,6 +17,7 @@ import { blobStoreFor } from '../../integrations/storage';
 import { buildXeroSimulator, XERO_SIM_CLIENT, type XeroSimulator } from '../../integrations/ledgers/xero-sim';
 import { ManualClock } from '../../lib/clock';
 import { SecretBox } from '../../lib/secret-box';
+import type { PublicationView } from '../../../shared/contracts/publishing';
 import { createPublishing, type Publishing } from './index';
 
 /**
@@ -214,6 +215,79 @@ export async function readyItem(db: Database['db'], accountId: string, seed: Ite
     fileName: `${seed.reference ?? 'receipt'}.pdf`,
   });
   return row.id;
+}
+
+/** Bills on the simulators' sample lists: a known supplier, category and tax rate, 100.00 + 20.00. */
+const SAMPLE_BILL = {
+  xero: { categoryCode: '429', taxCode: 'INPUT2' },
+  quickbooks: { categoryCode: '5', taxCode: '1' },
+} as const;
+
+/** A Ready bill from "ABC Furniture" dated 2026-02-20, coded for the ledger's sample lists. */
+export function sampleBill(
+  h: PublishingHarness,
+  accountId: string,
+  ledger: keyof typeof SAMPLE_BILL,
+  reference: string | null,
+  extra: Partial<ItemSeed> = {},
+): Promise<string> {
+  return readyItem(h.database.db, accountId, {
+    contactName: 'ABC Furniture',
+    date: '2026-02-20',
+    reference,
+    netMinor: 10_000n,
+    taxMinor: 2_000n,
+    ...SAMPLE_BILL[ledger],
+    ...extra,
+  });
+}
+
+/**
+ * What a test does through the API for one account: publish an item, read its latest publication,
+ * read its row. `session` is read at call time (tests build the harness and sign up in beforeAll).
+ */
+export function accountPublishing(
+  session: () => { h: PublishingHarness; client: Client; accountId: string },
+): {
+  publish: (itemId: string) => ReturnType<Client['post']>;
+  publication: (itemId: string) => Promise<PublicationView | undefined>;
+  item: (itemId: string) => Promise<typeof items.$inferSelect | undefined>;
+} {
+  return {
+    publish: (itemId) => {
+      const { client, accountId } = session();
+      return client.post(`/api/accounts/${accountId}/publications`, { itemIds: [itemId] });
+    },
+    publication: async (itemId) => {
+      const { client, accountId } = session();
+      const res = await client.get(`/api/accounts/${accountId}/publications?itemId=${itemId}`);
+      return res.json<{ publications: PublicationView[] }>().publications[0];
+    },
+    item: async (itemId) => {
+      const { h } = session();
+      return (await h.database.db.select().from(items).where(eq(items.id, itemId)))[0];
+    },
+  };
+}
+
+/** GET a simulator's test-only JSON view. */
+export async function simGet<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
+
+/** Sends JSON to a simulator's test-only endpoint (traps, list changes). */
+export function simSend(url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST'): Promise<Response> {
+  return fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** The tenant id of the Xero simulator's first organisation. */
+export async function firstXeroTenant(h: PublishingHarness): Promise<string> {
+  return (await simGet<{ tenantId: string }[]>(`${h.xeroUrl}/_sim/organisations`))[0]?.tenantId ?? '';
+}
+
+/** The realm id of the QuickBooks simulator's first company. */
+export async function firstQuickBooksRealm(h: PublishingHarness): Promise<string> {
+  return (await simGet<{ realmId: string }[]>(`${h.quickbooksUrl}/_sim/companies`))[0]?.realmId ?? '';
 }
 
 export { Client, signUpClient };
