@@ -8,7 +8,7 @@ import { getConnection } from './publishing.repo';
 import {
   buildPublishingHarness,
   connectThroughBrowser,
-  readyItem,
+  sampleBill,
   signUpClient,
   type PublishingHarness,
 } from './test-kit';
@@ -21,16 +21,7 @@ describe('list refresh, one at a time per account', () => {
   let listFetches = 0;
   const realFetch = globalThis.fetch;
 
-  const bill = (reference: string) =>
-    readyItem(h.database.db, accountId, {
-      contactName: 'ABC Furniture',
-      date: '2026-02-20',
-      reference,
-      netMinor: 10_000n,
-      taxMinor: 2_000n,
-      categoryCode: '429',
-      taxCode: 'INPUT2',
-    });
+  const bill = (reference: string) => sampleBill(h, accountId, 'xero', reference);
   const lastSync = async () => (await getConnection(h.database.db, { accountId }))?.lastSyncAt ?? null;
   const listsAged = async (ms: number) => {
     const synced = (await lastSync())?.getTime() ?? 0;

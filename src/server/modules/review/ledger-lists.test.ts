@@ -4,7 +4,7 @@ import { items } from '../../db/schema';
 import {
   buildPublishingHarness,
   connectThroughBrowser,
-  readyItem,
+  sampleBill,
   signUpClient,
   type Client,
   type PublishingHarness,
@@ -41,15 +41,7 @@ describe('tracking on items, read-only lists with a ledger, manual Ready without
   afterAll(async () => h.close());
 
   const seed = (accountId: string, reference: string, categoryCode: string | null, taxCode: string | null) =>
-    readyItem(h.database.db, accountId, {
-      contactName: 'ABC Furniture',
-      date: '2026-02-20',
-      reference,
-      netMinor: 10_000n,
-      taxMinor: 2_000n,
-      categoryCode,
-      taxCode,
-    });
+    sampleBill(h, accountId, 'xero', reference, { categoryCode, taxCode });
   const source = async (client: Client, accountId: string) =>
     (await client.get(`/api/accounts/${accountId}/list-source`)).json<Source>();
   const detail = async (client: Client, accountId: string, id: string) =>
