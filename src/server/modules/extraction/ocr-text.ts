@@ -76,20 +76,25 @@ export function joinSplitDecimals(words: readonly Word[]): Word[] {
         CURRENCY.test(before.text) &&
         sameLine(before, prev);
       if (afterPoint || lostPoint) {
-        out[out.length - 1] = {
-          ...prev,
-          text: prev.text + (lostPoint ? '.' : '') + w.text,
-          box: unionBox([prev.box, w.box]),
-          ...(prev.confidence !== undefined || w.confidence !== undefined
-            ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
-            : {}),
-        };
+        out[out.length - 1] = joined(prev, w, prev.text + (lostPoint ? '.' : '') + w.text);
         continue;
       }
     }
     out.push(w);
   }
   return out;
+}
+
+/** Two neighbouring words as one: the given text over both boxes, at the lower confidence. */
+function joined(prev: Word, w: Word, text: string): Word {
+  return {
+    ...prev,
+    text,
+    box: unionBox([prev.box, w.box]),
+    ...(prev.confidence !== undefined || w.confidence !== undefined
+      ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
+      : {}),
+  };
 }
 
 /**
@@ -113,14 +118,7 @@ export function joinSplitDates(words: readonly Word[]): Word[] {
       w.box[0] > prev.box[0] &&
       w.box[0] - prev.box[2] <= Math.max(prev.box[3] - prev.box[1], w.box[3] - w.box[1])
     ) {
-      out[out.length - 1] = {
-        ...prev,
-        text: `${prev.text}${rest[2] ?? '-'}${w.text}`,
-        box: unionBox([prev.box, w.box]),
-        ...(prev.confidence !== undefined || w.confidence !== undefined
-          ? { confidence: Math.min(prev.confidence ?? 1, w.confidence ?? 1) }
-          : {}),
-      };
+      out[out.length - 1] = joined(prev, w, `${prev.text}${rest[2] ?? '-'}${w.text}`);
       continue;
     }
     out.push(w);

@@ -47,12 +47,11 @@ function busiestMinute(starts: readonly number[]): number {
   return best;
 }
 
-/** Each limiter runs `perLimiter` calls, 8 at a time (more than Xero's 5 in flight). */
-async function drive(
+/** Each limiter runs `perLimiter` jobs, 8 at a time (more than Xero's 5 in flight); `job` gets the job's number. */
+async function eightAtATime(
   limiters: LedgerRateLimiter[],
-  tenantId: string,
   perLimiter: number,
-  call: () => Promise<void>,
+  job: (limiter: LedgerRateLimiter, n: number) => Promise<void>,
 ) {
   await Promise.all(
     limiters.map(async (limiter) => {
@@ -61,12 +60,22 @@ async function drive(
         Array.from({ length: 8 }, async () => {
           while (next < perLimiter) {
             next += 1;
-            await limiter.run('xero', tenantId, call);
+            await job(limiter, next);
           }
         }),
       );
     }),
   );
+}
+
+/** Each limiter runs `perLimiter` calls, 8 at a time. */
+async function drive(
+  limiters: LedgerRateLimiter[],
+  tenantId: string,
+  perLimiter: number,
+  call: () => Promise<void>,
+) {
+  await eightAtATime(limiters, perLimiter, (limiter) => limiter.run('xero', tenantId, call));
 }
 
 /**
@@ -110,20 +119,10 @@ async function publishAgainst(
   xero: ReturnType<typeof simulatedXero>,
   perLimiter: number,
 ) {
-  await Promise.all(
-    limiters.map(async (limiter) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          while (next < perLimiter) {
-            next += 1;
-            if (next % 5 === 0) await limiter.run('xero', 'org-sim', xero.listRefresh, { weight: 6 });
-            await limiter.run('xero', 'org-sim', xero.request);
-          }
-        }),
-      );
-    }),
-  );
+  await eightAtATime(limiters, perLimiter, async (limiter, n) => {
+    if (n % 5 === 0) await limiter.run('xero', 'org-sim', xero.listRefresh, { weight: 6 });
+    await limiter.run('xero', 'org-sim', xero.request);
+  });
 }
 
 describe('the ledger rate limiter shared through the database', () => {
