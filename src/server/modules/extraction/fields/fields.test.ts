@@ -55,6 +55,19 @@ describe('supplier', () => {
     expect(cleanName('99 SPEED MART S/B (519537-X)')).toBe('99 SPEED MART S/B');
     expect(cleanName('Amazon Web Services Invoice')).toBe('Amazon Web Services');
   });
+
+  it('when OCR garbles the ends of a name or its legal form, then the name is mended', () => {
+    expect(cleanName('SUN VICTORY SON BHD')).toBe('SUN VICTORY SDN BHD');
+    expect(cleanName('Kestrel Health son Bhd')).toBe('Kestrel Health Sdn Bhd');
+    expect(cleanName('MIZU TRADING SDN. BND.')).toBe('MIZU TRADING SDN. BHD.');
+    expect(cleanName('99 SPEED MART S/B (S19S37-x)')).toBe('99 SPEED MART S/B');
+    expect(cleanName('AEON CO. (M) BHD (126928-H) |')).toBe('AEON CO. (M) BHD');
+    expect(cleanName('ANN GIAP TRADING SDN BHD SE')).toBe('ANN GIAP TRADING SDN BHD');
+    expect(cleanName('| . BEMED (SP) SDN. BHD. ;')).toBe('BEMED (SP) SDN. BHD.');
+    expect(cleanName('banh mi cafe sdn bhd 1110644-"')).toBe('banh mi cafe sdn bhd');
+    // A real word that only looks like a slip stays.
+    expect(cleanName('SON OF A GUN BISTRO')).toBe('SON OF A GUN BISTRO');
+  });
 });
 
 describe('other fields', () => {

@@ -292,17 +292,25 @@ function isDescriptor(folded: string): boolean {
 
 /** Trims decoration and the registration number printed after the name ("... SDN BHD (519537-X)"). */
 export function cleanName(text: string): string {
-  let out = text
-    .replace(/\s+/g, ' ')
-    .replace(/\s+[-|:]?\s*(tax\s+invoice|invoice|receipt|factuur|rechnung|facture|credit\s+note)\s*$/i, '')
-    .trim();
+  let out = mendMalaysianForm(
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/\s+[-|:]?\s*(tax\s+invoice|invoice|receipt|factuur|rechnung|facture|credit\s+note)\s*$/i, '')
+      .trim(),
+  );
   for (let i = 0; i < 3; i++) {
     out = out
+      // OCR noise at the ends: rules and bars read as "|", specks as ";" or a lone "."
+      .replace(/^[|!;.]\s+|\s+[|;"'°]+$|\s+\.$/g, '')
       .replace(
-        /[\s,]*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*:?\s*[a-z]{0,3}\d{3,}[-\s]?[a-z]?\s*\)?[\s,.]*$/i,
+        /[\s,]*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*:?\s*[a-z]{0,3}\d{3,}[-\s]?[a-z]?\s*["\\]?\)?[\s,.]*$/i,
         '',
       )
       .replace(/[\s,]*\([A-Z0-9]{2,5}\)$/, '')
+      // A registration number in brackets with letters misread for digits ("(S19S37-x)").
+      .replace(/[\s,]*\(\s*(?=[a-z0-9]*\d[a-z0-9]*\d)[a-z0-9]{5,9}\s*-\s*[a-z]\s*[)}]$/i, '')
+      // One or two stray letters after a closing legal form ("… SDN BHD SE").
+      .replace(/(\b(sdn\.?\s*bhd|bhd|ltd|limited|inc|gmbh|s\/b)\.?)\s+[a-z]{1,2}$/i, '$1')
       .trim();
   }
   return (
@@ -315,6 +323,18 @@ export function cleanName(text: string): string {
       .replace(/^(own(ed)?\s*by|dimiliki(\s*oleh)?|sold\s*by|seller|vendor|supplier)\s*:\s*/i, '')
       .replace(/^[\s*#=~-]+|[\s*#=~:,-]+$/g, '')
   );
+}
+
+/**
+ * Malaysia's "Sdn Bhd" as OCR often reads it ("SON BHD", "SDN BND", "SUN BHU", "SDN BHO"): both words
+ * together, each a letter off at most, are the legal form.
+ */
+function mendMalaysianForm(text: string): string {
+  return text.replace(/\b(S[DO0U]N)(\.?\s*)(B[HN][DO0U])\b/gi, (m, sdn: string, gap: string, bhd: string) => {
+    if (/^sdn$/i.test(sdn) && /^bhd$/i.test(bhd)) return m;
+    const upper = sdn === sdn.toUpperCase() && bhd === bhd.toUpperCase();
+    return `${upper ? 'SDN' : 'Sdn'}${gap}${upper ? 'BHD' : 'Bhd'}`;
+  });
 }
 
 /** Fuzzy match of the account's known suppliers against the document's first lines (and any line). */
