@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FieldContext } from '../../src/server/modules/extraction/fields/context';
-import { cleanName, ruleSupplier } from '../../src/server/modules/extraction/fields/supplier';
+import { cleanAddress, cleanName, ruleSupplier } from '../../src/server/modules/extraction/fields/supplier';
 import { groupLines, medianWordHeight, type Line } from '../../src/server/modules/extraction/lines';
 import type { RuleHint } from '../../src/server/modules/extraction/model/candidates';
 import {
@@ -92,7 +92,9 @@ export async function loadSroieTraining(dir: string): Promise<TrainingDoc[]> {
       address: {
         x: cands.addresses.map((c) => c.x),
         right: cands.addresses.map(
-          (c) => address.trim() !== '' && sameText(joinText(spanLines(cands.facts, c.span)), address),
+          (c) =>
+            address.trim() !== '' &&
+            sameText(cleanAddress(joinText(spanLines(cands.facts, c.span))), address),
         ),
       },
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../extract-fields';
 import { linesFromText } from '../lines';
-import { cleanName } from './supplier';
+import { cleanAddress, cleanName } from './supplier';
 
 function read(
   text: string,
@@ -67,6 +67,16 @@ describe('supplier', () => {
     expect(cleanName('banh mi cafe sdn bhd 1110644-"')).toBe('banh mi cafe sdn bhd');
     // A real word that only looks like a slip stays.
     expect(cleanName('SON OF A GUN BISTRO')).toBe('SON OF A GUN BISTRO');
+  });
+
+  it('when OCR adds bars and specks to an address or reads the O of "No." as a zero, then they are mended', () => {
+    expect(cleanAddress('| 4-20, JALAN RIA 25/62, | | 40400 SHAH ALAM |')).toBe(
+      '4-20, JALAN RIA 25/62, 40400 SHAH ALAM',
+    );
+    expect(cleanAddress('. 379, JALAN PERMAS SATU')).toBe('379, JALAN PERMAS SATU');
+    expect(cleanAddress('N0.41, JALAN SERI BINTANG 2')).toBe('NO.41, JALAN SERI BINTANG 2');
+    expect(cleanAddress('UNIT N01 BLOCK B, 10 NORTH ROAD')).toBe('UNIT NO1 BLOCK B, 10 NORTH ROAD');
+    expect(cleanAddress('12 High Street, London N1 0AA')).toBe('12 High Street, London N1 0AA');
   });
 });
 

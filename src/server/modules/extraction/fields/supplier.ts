@@ -410,13 +410,28 @@ function addressLines(ctx: FieldContext, nameLine: Line): Line[] {
   return parts;
 }
 
+/**
+ * OCR noise in an address: table rules read as lone bars, a speck before the first word, and a zero
+ * for the O of "No." ("N0.23").
+ */
+export function cleanAddress(text: string): string {
+  return text
+    .replace(/(^|\s)[|¦]+(?=\s|$)/g, '')
+    .replace(/^[.,;:'"`]+\s+/, '')
+    .replace(/\bN0(?=[\s.,:]|\d)/g, 'NO')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function addressFound(parts: readonly Line[]): Found<string> | null {
   if (parts.length === 0) return null;
   const hasDigit = parts.some((p) => /\d/.test(p.text));
-  const text = parts
-    .map((p) => p.text.trim())
-    .join(' ')
-    .replace(/\s+/g, ' ');
+  const text = cleanAddress(
+    parts
+      .map((p) => p.text.trim())
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  );
   const first = parts[0];
   const last = parts[parts.length - 1];
   const box: [number, number, number, number] | null =
