@@ -20,6 +20,22 @@ describe('total selection', () => {
     expect(r.total).toBe('60.30');
   });
 
+  it('when the total line is unreadable, then an amount before tax plus its tax printed further down is the total', () => {
+    const lines = [
+      'Gross Amount : 40.00',
+      'Total GST Amt : 2.40',
+      'Sub Total : 42.40',
+      'Rounding Adj. : aD',
+      'Total (RM): aay',
+    ];
+    expect(read(lines.join('\n')).total).toBe('42.40');
+    // A readable total still wins.
+    expect(read([...lines.slice(0, 4), 'Total (RM): 42.40'].join('\n')).total).toBe('42.40');
+    expect(read(['Gross Amount : 40.00', 'Total GST Amt : 2.40', 'Total (RM): 42.40'].join('\n')).total).toBe(
+      '42.40',
+    );
+  });
+
   it('when subtotal, tax and total are printed, then the total is the gross and net + tax = total', () => {
     const r = read(
       ['SUBTOTAL 100.00', 'VAT 20% 20.00', 'TOTAL 120.00', 'CASH 150.00', 'CHANGE 30.00'].join('\n'),

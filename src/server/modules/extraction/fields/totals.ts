@@ -158,7 +158,11 @@ export function readTotals(ctx: FieldContext): Totals {
     change.length > 0 ? paid : new Set(),
     sums,
   ).map((c) => c.l);
-  const candidates = withRoundingAndPaid(repaired, positive, labelled, paid, roundingLines);
+  const candidates = withTaxAddedBelow(
+    withRoundingAndPaid(repaired, positive, labelled, paid, roundingLines),
+    taxes,
+    positive,
+  );
   let best: { l: Labelled; score: number } | null = null;
   const maxTotal = candidates.reduce<string | null>(
     (m, t) => (m === null || compareDecimal(t.l.amount.value, m) > 0 ? t.l.amount.value : m),
@@ -366,6 +370,33 @@ function withRoundingAndPaid(
   for (const p of paid) {
     const hit = [...plain].reverse().find((l) => decimalsClose(l.amount.value, p));
     if (hit && !out.some((o) => o.l.amount === hit.amount)) out.push({ l: hit, bonus: 0 });
+  }
+  return out;
+}
+
+/**
+ * A weakly labelled amount ("Gross Amount 40.00") followed by its tax ("GST 2.40") and, further down,
+ * by their sum under another label ("Sub Total 42.40") was the amount before tax: the sum is the
+ * total. Used when the real total line is unreadable; a readable "Total 42.40" scores higher anyway.
+ */
+function withTaxAddedBelow(
+  candidates: { l: Labelled; bonus: number }[],
+  taxes: readonly Labelled[],
+  positive: readonly Labelled[],
+): { l: Labelled; bonus: number }[] {
+  const out = [...candidates];
+  const plain = positive.filter((l) => !LABELS.cash.test(l.label) && !LABELS.change.test(l.label));
+  for (const { l: t } of candidates) {
+    if (LABELS.strongTotal.test(t.label) || /tota[l1]/.test(t.label)) continue;
+    for (const x of taxes) {
+      if (x.amount.line.index <= t.amount.line.index) continue;
+      const sum = addDecimals([t.amount.value, x.amount.value]);
+      const hit = plain.find(
+        (p) => p.amount.line.index > x.amount.line.index && decimalsClose(p.amount.value, sum),
+      );
+      if (hit && !out.some((o) => o.l.amount === hit.amount))
+        out.push({ l: { amount: hit.amount, label: t.label, group: hit.group }, bonus: 1.2 });
+    }
   }
   return out;
 }
