@@ -91,11 +91,26 @@ async function addSupportAgent(email: string, env: NodeJS.ProcessEnv): Promise<s
   return link;
 }
 
+/** Attempts at starting the server: a port found free can be taken by another process before Docket binds it. */
+const START_ATTEMPTS = 3;
+
 /**
  * Starts `docket serve` as a child process on free ports with a fresh data folder (and the caller's
- * DATABASE_URL, when set), with the demo data, and waits until /healthz answers.
+ * DATABASE_URL, when set), with the demo data, and waits until /healthz answers. When a port was
+ * taken in the meantime (EADDRINUSE), it starts again on new ports.
  */
 export async function startDocket(options: DocketOptions = {}): Promise<RunningDocket> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDocketOnce(options);
+    } catch (error) {
+      const raced = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!raced || attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startDocketOnce(options: DocketOptions): Promise<RunningDocket> {
   const dataDir = mkdtempSync(join(tmpdir(), 'docket-e2e-'));
   const [port, smtpPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
