@@ -34,7 +34,18 @@ export function useDocket(
   let browser: Browser | undefined;
 
   before(async () => {
-    [docket, browser] = await Promise.all([startDocket(options), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startDocket(options), launchBrowser()]);
+    if (started.status === 'fulfilled') docket = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    // When one of the two failed, the other must not outlive the file: a browser left open keeps
+    // the test process (and the whole run) waiting.
+    if (started.status === 'rejected' || launched.status === 'rejected') {
+      await browser?.close().catch(() => undefined);
+      await docket?.stop().catch(() => undefined);
+      browser = undefined;
+      docket = undefined;
+      throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+    }
   });
   after(async () => {
     await browser?.close();
